@@ -155,6 +155,10 @@ typedef struct {
   GHashTable *access_levels_by_id;
   GHashTable *passes_by_id;
   GHashTable *users_by_id;
+
+  /* Added by the domain module (additive). */
+  char       *root_area_id; /* the site's top area */
+  gint64      base_ms;      /* start of the day the world was built (UTC); times derive from it */
 } HccSimWorld;
 
 /* Builds the demo site, deterministic for a given @seed. @n_residents of 0
@@ -174,6 +178,44 @@ HccSimRoom     *hcc_sim_world_find_room         (HccSimWorld       *world,
 /* The householder of @room (or the first resident), or NULL when empty. */
 HccSimPerson   *hcc_sim_world_find_room_resident (HccSimWorld      *world,
                                                   HccSimRoom       *room);
+
+/* Records: constructors and mutators the domain modules share. */
+HccSimPerson   *hcc_sim_person_new              (void);
+void            hcc_sim_person_free             (HccSimPerson      *person);
+HccSimRoomLink *hcc_sim_room_link_new           (const char        *room_id,
+                                                 int                account_type);
+void            hcc_sim_room_link_free          (HccSimRoomLink    *link);
+HccSimRoomLink *hcc_sim_person_find_link        (HccSimPerson      *person,
+                                                 const char        *room_id);
+HccSimPass     *hcc_sim_pass_new                (void);
+void            hcc_sim_pass_free               (HccSimPass        *pass);
+void            hcc_sim_qr_code_free            (HccSimQrCode      *code);
+/* Takes ownership of @person. */
+void            hcc_sim_world_add_person        (HccSimWorld       *world,
+                                                 HccSimPerson      *person);
+/* Frees @person. */
+void            hcc_sim_world_remove_person     (HccSimWorld       *world,
+                                                 HccSimPerson      *person);
+/* Room ID -> number of linked persons (GUINT_TO_POINTER); keys not owned. */
+GHashTable     *hcc_sim_world_count_room_persons (HccSimWorld      *world);
+/* Room ID -> householder HccSimPerson; keys and values not owned. */
+GHashTable     *hcc_sim_world_dup_householders  (HccSimWorld       *world);
+/* Whether @area_id is @ancestor_id (NULL, "" or "-1" mean the whole site) or,
+ * with @include_sub_areas, below it. */
+gboolean        hcc_sim_world_area_within       (HccSimWorld       *world,
+                                                 const char        *area_id,
+                                                 const char        *ancestor_id,
+                                                 gboolean           include_sub_areas);
+/* A RecordInfo (catalogue §9.5) for an access event at @door; the caller
+ * appends it to world->access_records. @person is nullable. */
+struct _JsonObject;
+struct _JsonObject *hcc_sim_world_new_record    (HccSimWorld       *world,
+                                                 const char        *record_guid,
+                                                 HccSimDoor        *door,
+                                                 int                event_type,
+                                                 gboolean           granted,
+                                                 HccSimPerson      *person,
+                                                 gint64             occur_ms);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HccSimWorld, hcc_sim_world_free)
 
