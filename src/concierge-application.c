@@ -1,1 +1,385 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* concierge-application.c: the application, its options and its connection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "concierge-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "concierge-application.h"
+#include "concierge-window.h"
+#include "hcc-client.h"
+#include "hcc-sim.h"
+
+struct _ConciergeApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;     /* (owned) */
+  HccClient      *client;       /* (owned) (nullable) */
+  HccSim         *sim;          /* (owned) (nullable): the --demo site */
+  GCancellable   *cancellable;  /* (owned): cancelled at shutdown */
+  gboolean        demo;
+  gboolean        configured;   /* the first command line was handled */
+};
+
+G_DEFINE_FINAL_TYPE (ConciergeApplication, concierge_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "demo", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Start a simulated demo site and connect to it"), NULL },
+  { "server", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Connect to this server address for this run only"), N_("URL") },
+  { NULL }
+};
+
+static ConciergeWindow *
+get_window (ConciergeApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL) {
+    window = GTK_WINDOW (concierge_window_new (GTK_APPLICATION (self), self->settings));
+    concierge_window_set_demo (CONCIERGE_WINDOW (window), self->demo);
+    if (self->client != NULL)
+      concierge_window_set_client (CONCIERGE_WINDOW (window), self->client);
+  }
+
+  return CONCIERGE_WINDOW (window);
+}
+
+static void
+sim_start_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  HccSim *sim = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The simulator runs on a thread of its own; only binding its sockets and
+   * building the demo world happen here, off the main loop. */
+  if (!hcc_sim_start (sim, 0, 0, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+sim_started_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ConciergeApplication *self = CONCIERGE_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_url = NULL;
+  ConciergeWindow *window;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    g_autofree char *description = NULL;
+
+    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      return;
+
+    g_debug ("Demo site failed to start: %s", error->message);
+    /* Translators: %s is a technical reason, in English. */
+    description = g_strdup_printf (_("The demo site could not be started (%s)."), error->message);
+    concierge_window_show_failure (get_window (self), _("Demo Unavailable"), description);
+    return;
+  }
+
+  base_url = hcc_sim_dup_base_url (self->sim);
+  g_debug ("Demo site at %s", base_url);
+
+  self->client = hcc_client_new ();
+  if (!hcc_client_set_server_url (self->client, base_url, &error)) {
+    g_autofree char *description = NULL;
+
+    g_clear_object (&self->client);
+    description = g_strdup_printf (_("The demo site could not be started (%s)."), error->message);
+    concierge_window_show_failure (get_window (self), _("Demo Unavailable"), description);
+    return;
+  }
+  hcc_client_set_credentials (self->client, HCC_SIM_DEMO_APP_KEY, HCC_SIM_DEMO_SECRET_KEY);
+
+  window = get_window (self);
+  concierge_window_set_client (window, self->client);
+}
+
+static void
+start_demo (ConciergeApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->demo = TRUE;
+  self->sim = hcc_sim_new (1, 0);
+  hcc_sim_set_demo (self->sim, TRUE);
+
+  task = g_task_new (self, self->cancellable, sim_started_cb, NULL);
+  g_task_set_source_tag (task, start_demo);
+  g_task_set_task_data (task, g_object_ref (self->sim), g_object_unref);
+  g_task_run_in_thread (task, sim_start_thread);
+}
+
+/* Keys from the environment connect straight away and are never stored. */
+static void
+start_with_keys (ConciergeApplication *self,
+                 const char           *server,
+                 const char           *app_key,
+                 const char           *secret_key,
+                 GError              **error)
+{
+  g_autoptr(HccClient) client = hcc_client_new ();
+
+  if (server != NULL) {
+    if (!hcc_client_set_server_url (client, server, error))
+      return;
+  } else {
+    g_autofree char *region = g_settings_get_string (self->settings, "region");
+
+    if (g_strcmp0 (region, "custom") == 0) {
+      g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+
+      if (!hcc_client_set_server_url (client, url, error))
+        return;
+    } else {
+      /* The schema's choices are the HccRegion nicks, except "custom". */
+      static const struct {
+        const char *nick;
+        HccRegion   region;
+      } regions[] = {
+        { "europe", HCC_REGION_EUROPE },
+        { "north-america", HCC_REGION_NORTH_AMERICA },
+        { "south-america", HCC_REGION_SOUTH_AMERICA },
+        { "singapore", HCC_REGION_SINGAPORE },
+        { "india", HCC_REGION_INDIA },
+        { "russia", HCC_REGION_RUSSIA },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (regions); i++) {
+        if (g_strcmp0 (region, regions[i].nick) == 0)
+          hcc_client_set_region (client, regions[i].region);
+      }
+    }
+  }
+
+  hcc_client_set_credentials (client, app_key, secret_key);
+  self->client = g_steal_pointer (&client);
+}
+
+static void
+configure (ConciergeApplication *self,
+           gboolean              demo,
+           const char           *server,
+           const char           *app_key,
+           const char           *secret_key)
+{
+  ConciergeWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  self->configured = TRUE;
+
+  if (demo) {
+    start_demo (self);
+    window = get_window (self);
+    concierge_window_show_busy (window, _("Starting the demo site"));
+  } else if (app_key != NULL && *app_key != '\0' && secret_key != NULL && *secret_key != '\0') {
+    start_with_keys (self, server, app_key, secret_key, &error);
+    window = get_window (self);
+    if (error != NULL) {
+      g_autofree char *description = NULL;
+
+      g_debug ("Cannot use the server address: %s", error->message);
+      /* Translators: %s is a technical reason, in English. */
+      description = g_strdup_printf (_("The server address cannot be used (%s). Give a full "
+                                       "address such as https://example.com."), error->message);
+      concierge_window_show_failure (window, _("Cannot Connect"), description);
+    }
+  } else {
+    /* The setup page (the window's default) says how to connect. */
+    window = get_window (self);
+  }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+concierge_application_command_line (GApplication            *application,
+                                    GApplicationCommandLine *command_line)
+{
+  ConciergeApplication *self = CONCIERGE_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *server = NULL;
+  gboolean demo = FALSE;
+
+  g_variant_dict_lookup (options, "demo", "b", &demo);
+  g_variant_dict_lookup (options, "server", "&s", &server);
+
+  /* A second `concierge` while one runs only brings the window back. */
+  if (self->configured) {
+    gtk_window_present (GTK_WINDOW (get_window (self)));
+    return EXIT_SUCCESS;
+  }
+
+  configure (self, demo, server,
+             g_application_command_line_getenv (command_line, "HCC_APP_KEY"),
+             g_application_command_line_getenv (command_line, "HCC_SECRET_KEY"));
+
+  return EXIT_SUCCESS;
+}
+
+static void
+concierge_application_activate (GApplication *application)
+{
+  ConciergeApplication *self = CONCIERGE_APPLICATION (application);
+
+  /* D-Bus activation and the desktop file come here without a command line. */
+  if (!self->configured)
+    configure (self, FALSE, NULL, g_getenv ("HCC_APP_KEY"), g_getenv ("HCC_SECRET_KEY"));
+  else
+    gtk_window_present (GTK_WINDOW (get_window (self)));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ConciergeApplication *self = user_data;
+  static const char *developers[] = { "The Concierge developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Concierge"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Concierge developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Answer door calls, open doors and issue visitor passes "
+                                      "on Hik-Connect for Teams."),
+                        "website", "https://github.com/hccdesk/concierge",
+                        "issue-url", "https://github.com/hccdesk/concierge/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ConciergeApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows first lets them save their size. */
+  for (GList *l = windows; l != NULL;) {
+    GtkWindow *window = l->data;
+
+    l = l->next;
+    gtk_window_close (window);
+  }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+concierge_application_startup (GApplication *application)
+{
+  ConciergeApplication *self = CONCIERGE_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (concierge_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
+concierge_application_shutdown (GApplication *application)
+{
+  ConciergeApplication *self = CONCIERGE_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (concierge_application_parent_class)->shutdown (application);
+}
+
+static void
+concierge_application_dispose (GObject *object)
+{
+  ConciergeApplication *self = CONCIERGE_APPLICATION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->client);
+  /* Joins the simulator's thread; by now the main loop has ended. */
+  if (self->sim != NULL)
+    hcc_sim_stop (self->sim);
+  g_clear_object (&self->sim);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (concierge_application_parent_class)->dispose (object);
+}
+
+static void
+concierge_application_class_init (ConciergeApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = concierge_application_dispose;
+  app_class->command_line = concierge_application_command_line;
+  app_class->activate = concierge_application_activate;
+  app_class->startup = concierge_application_startup;
+  app_class->shutdown = concierge_application_shutdown;
+}
+
+static void
+concierge_application_init (ConciergeApplication *self)
+{
+  self->settings = g_settings_new (CONCIERGE_SCHEMA_ID);
+  self->cancellable = g_cancellable_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("The front desk for Hik-Connect for Teams."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Set HCC_APP_KEY and HCC_SECRET_KEY to connect "
+                                                  "with your site's keys; they are not stored."));
+}
+
+ConciergeApplication *
+concierge_application_new (const char        *application_id,
+                           GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  /* The resource path stays the same for the .Devel ID, so AdwApplication
+   * finds style.css and the icons in both builds. */
+  return g_object_new (CONCIERGE_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", "/io/github/hccdesk/Concierge",
+                       NULL);
+}
+
+GSettings *
+concierge_application_get_settings (ConciergeApplication *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

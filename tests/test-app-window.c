@@ -1,0 +1,282 @@
+/* test-app-window.c: the main window signs in and says what happened
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-app-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "concierge-application.h"
+#include "concierge-window.h"
+#include "hcc-client.h"
+#include "hcc-sim.h"
+
+/* Generous: the demo site builds its world and the client signs in over HTTP. */
+#define WAIT_TIMEOUT_S 30
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_status (ConciergeWindow       *window,
+                 ConciergeWindowStatus  status)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timed_out_cb, &timed_out);
+
+  while (concierge_window_get_status (window) != status && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_cmpint (concierge_window_get_status (window), ==, status);
+}
+
+static GSettings *
+new_settings (void)
+{
+  return g_settings_new (CONCIERGE_SCHEMA_ID);
+}
+
+static void
+destroy_window (ConciergeWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_window_setup (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  ConciergeWindow *window = concierge_window_new (NULL, settings);
+  AdwStatusPage *page = concierge_window_get_status_page (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Without demo, server or keys the window says how to connect. */
+  g_assert_cmpint (concierge_window_get_status (window), ==, CONCIERGE_WINDOW_STATUS_SETUP);
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "--demo"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "HCC_APP_KEY"));
+  g_assert_cmpstr (concierge_window_get_subtitle (window), ==, "Not Connected");
+  g_assert_false (concierge_window_get_demo (window));
+
+  destroy_window (window);
+}
+
+/* The same path as `concierge --demo`: options, simulator thread, login. */
+typedef struct {
+  ConciergeWindow *window;
+  char            *description;
+  char            *subtitle;
+  gboolean         demo;
+  gboolean         timed_out;
+  guint            poll_id;
+  guint            timeout_id;
+} DemoRun;
+
+static gboolean
+demo_poll_cb (gpointer user_data)
+{
+  GApplication *app = user_data;
+  DemoRun *run = g_object_get_data (G_OBJECT (app), "run");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL ||
+      concierge_window_get_status (CONCIERGE_WINDOW (window)) != CONCIERGE_WINDOW_STATUS_CONNECTED)
+    return G_SOURCE_CONTINUE;
+
+  run->window = CONCIERGE_WINDOW (window);
+  run->description = g_strdup (adw_status_page_get_description (
+      concierge_window_get_status_page (run->window)));
+  run->subtitle = g_strdup (concierge_window_get_subtitle (run->window));
+  run->demo = concierge_window_get_demo (run->window);
+  run->poll_id = 0;
+  g_application_quit (app);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+demo_timeout_cb (gpointer user_data)
+{
+  GApplication *app = user_data;
+  DemoRun *run = g_object_get_data (G_OBJECT (app), "run");
+
+  run->timed_out = TRUE;
+  run->timeout_id = 0;
+  g_application_quit (app);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_window_demo (void)
+{
+  g_autoptr(ConciergeApplication) app = NULL;
+  char *argv[] = { (char *) "concierge", (char *) "--demo", NULL };
+  DemoRun run = { 0 };
+  int status;
+
+  app = concierge_application_new ("io.github.hccdesk.Concierge.Test",
+                                   G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "run", &run);
+  run.poll_id = g_timeout_add (20, demo_poll_cb, app);
+  run.timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_S, demo_timeout_cb, app);
+
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_clear_handle_id (&run.poll_id, g_source_remove);
+  g_clear_handle_id (&run.timeout_id, g_source_remove);
+
+  g_assert_false (run.timed_out);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (run.description, "Connected to http://127.0.0.1:"));
+  g_assert_nonnull (strstr (run.description, " as user "));
+  g_assert_nonnull (strstr (run.description, "demo site"));
+  g_assert_cmpstr (run.subtitle, ==, "Online");
+  g_assert_true (run.demo);
+
+  g_free (run.description);
+  g_free (run.subtitle);
+}
+
+static HccSim *
+start_sim (void)
+{
+  g_autoptr(HccSim) sim = hcc_sim_new (1, 0);
+  g_autoptr(GError) error = NULL;
+
+  hcc_sim_set_demo (sim, TRUE);
+  g_assert_true (hcc_sim_start (sim, 0, 0, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&sim);
+}
+
+static void
+test_window_keys_rejected (void)
+{
+  g_autoptr(HccSim) sim = start_sim ();
+  g_autoptr(HccClient) client = hcc_client_new ();
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = hcc_sim_dup_base_url (sim);
+  ConciergeWindow *window;
+  AdwStatusPage *page;
+
+  g_assert_true (hcc_client_set_server_url (client, url, &error));
+  g_assert_no_error (error);
+  hcc_client_set_credentials (client, HCC_SIM_DEMO_APP_KEY, "not-the-secret-key");
+
+  window = concierge_window_new (NULL, settings);
+  page = concierge_window_get_status_page (window);
+  gtk_window_present (GTK_WINDOW (window));
+  concierge_window_set_client (window, client);
+  g_assert_cmpint (concierge_window_get_status (window), ==, CONCIERGE_WINDOW_STATUS_CONNECTING);
+
+  wait_for_status (window, CONCIERGE_WINDOW_STATUS_FAILED);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Keys Rejected");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (page),
+                                   "The keys were rejected by http://127.0.0.1:"));
+
+  destroy_window (window);
+  hcc_sim_stop (sim);
+}
+
+static void
+test_window_unreachable (void)
+{
+  g_autoptr(HccClient) client = hcc_client_new ();
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) any = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  ConciergeWindow *window;
+  AdwStatusPage *page;
+
+  /* A loopback port that was free a moment ago and has no listener now. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  any = g_inet_socket_address_new (loopback, 0);
+  g_assert_true (g_socket_bind (socket, any, TRUE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_socket_close (socket, NULL);
+
+  g_assert_true (hcc_client_set_server_url (client, url, &error));
+  g_assert_no_error (error);
+  hcc_client_set_credentials (client, HCC_SIM_DEMO_APP_KEY, HCC_SIM_DEMO_SECRET_KEY);
+
+  window = concierge_window_new (NULL, settings);
+  page = concierge_window_get_status_page (window);
+  gtk_window_present (GTK_WINDOW (window));
+  concierge_window_set_client (window, client);
+
+  wait_for_status (window, CONCIERGE_WINDOW_STATUS_FAILED);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Cannot Connect");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "cannot be reached"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), url));
+
+  destroy_window (window);
+}
+
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  ConciergeWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+
+  window = concierge_window_new (NULL, settings);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  /* The user resizes the window, then closes it. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 810, 610);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 810);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/window/setup", test_window_setup);
+  g_test_add_func ("/app/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/app/window/unreachable", test_window_unreachable);
+  g_test_add_func ("/app/window/keys-rejected", test_window_keys_rejected);
+  g_test_add_func ("/app/window/demo", test_window_demo);
+
+  return g_test_run ();
+}
