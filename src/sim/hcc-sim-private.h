@@ -36,6 +36,7 @@ typedef struct {
   JsonObject  *object;       /* (nullable) the body when it is an object */
   const char **args;         /* values of the "{}" segments of the route pattern, in order */
   gint64       now_ms;       /* the simulated wall clock when the request arrived */
+  GHashTable  *query;        /* (nullable) the URL's query parameters (control routes) */
 } HccSimRequest;
 
 typedef struct {
@@ -126,6 +127,50 @@ JsonObject   *_hcc_sim_get_object         (JsonObject          *object,
 JsonArray    *_hcc_sim_get_array          (JsonObject          *object,
                                            const char          *member);
 
+/* Helpers the domain modules share (directory, passes, access, resources);
+ * implemented in hcc-sim-world.c. */
+
+/* Reads an integer leniently: a number, a digit string or a boolean.
+ * Returns 1 with *value set, 0 when the member is absent, null or "", and
+ * -1 when it holds something that is not an integer. */
+int           _hcc_sim_domain_get_int     (JsonObject          *object,
+                                           const char          *member,
+                                           gint64              *value);
+/* Reads a list of IDs that may come as a JSON array (of strings or numbers)
+ * or as one comma-separated string (catalogue T8). Empty items are dropped.
+ * Returns NULL when the member is absent or null. */
+GPtrArray    *_hcc_sim_domain_dup_ids     (JsonObject          *object,
+                                           const char          *member);
+/* Case-insensitive substring match; an empty or NULL @needle matches. */
+gboolean      _hcc_sim_domain_match       (const char          *haystack,
+                                           const char          *needle);
+/* Reads a page request. @index_key's value is returned as sent (or
+ * @default_index). The size must be 1..@max_size; when @zero_is_default a
+ * missing or 0 size means @default_size. Otherwise a missing size is
+ * @default_size and 0 or too big fills @reply with OPEN000025 and returns
+ * FALSE. Bad types fill @reply with OPEN000010. */
+gboolean      _hcc_sim_domain_get_paging  (JsonObject          *object,
+                                           const char          *index_key,
+                                           const char          *size_key,
+                                           gint64               default_index,
+                                           guint                default_size,
+                                           guint                max_size,
+                                           gboolean             zero_is_default,
+                                           gint64              *index,
+                                           guint               *size,
+                                           HccSimReply         *reply);
+
+/* Reports an authentication at @door (hcc-sim-access.c): posts the Event(1)
+ * of "Msg<msg_number>" with data.openDoorInfo and appends a RecordInfo with
+ * @record_event_type (the §10.4 card-swiping code) to the world's records.
+ * @person may be NULL or a stack record with id and names filled in. */
+void          _hcc_sim_access_report      (HccSim              *sim,
+                                           HccSimDoor          *door,
+                                           int                  msg_number,
+                                           int                  record_event_type,
+                                           gboolean             granted,
+                                           HccSimPerson        *person);
+
 /* Module set-up, called by hcc_sim_start() on the simulator's thread. */
 void          _hcc_sim_system_init        (HccSim              *sim);  /* hcc-sim-system.c */
 void          _hcc_sim_control_init       (HccSim              *sim);  /* hcc-sim-control.c */
@@ -138,5 +183,61 @@ void          _hcc_sim_access_init        (HccSim              *sim);  /* hcc-si
 void          _hcc_sim_resources_init     (HccSim              *sim);  /* hcc-sim-resources.c */
 void          _hcc_sim_video_init         (HccSim              *sim);  /* hcc-sim-video.c */
 void          _hcc_sim_video_shutdown     (HccSim              *sim);
+
+/* Core services (hcc-sim.c) for the System endpoints and the control port. */
+typedef enum {
+  HCC_SIM_FAULT_HTTP_ERROR,
+  HCC_SIM_FAULT_RESET,
+  HCC_SIM_FAULT_DELAY,
+  HCC_SIM_FAULT_MALFORMED_JSON,
+  HCC_SIM_FAULT_RATE_LIMIT,
+} HccSimFaultKind;
+
+typedef struct {
+  HccSimFaultKind  kind;
+  guint            count;      /* the next @count matching requests; 0 with @fraction */
+  double           fraction;   /* 0..1 of matching requests when @count is 0 */
+  guint            status;     /* http-error: 500, 502 or 503 */
+  guint            delay_ms;   /* delay */
+  char            *path;       /* (owned) (nullable) only paths containing it */
+} HccSimFault;
+
+/* Issues a new token for @user, valid 7 days of simulated time. */
+const char   *_hcc_sim_issue_token        (HccSim              *sim,
+                                           HccSimUser          *user,
+                                           gint64              *expire_ms);
+/* The base URL token/get hands out as areaDomain. */
+const char   *_hcc_sim_get_area_domain    (HccSim              *sim);
+void          _hcc_sim_set_regional       (HccSim              *sim,
+                                           gboolean             regional);
+void          _hcc_sim_expire_tokens      (HccSim              *sim);
+void          _hcc_sim_advance_clock      (HccSim              *sim,
+                                           gint64               ms);
+void          _hcc_sim_set_rate_limit     (HccSim              *sim,
+                                           guint                per_second);
+/* Takes ownership of @fault. */
+void          _hcc_sim_add_fault          (HccSim              *sim,
+                                           HccSimFault         *fault);
+void          _hcc_sim_clear_faults       (HccSim              *sim);
+JsonNode     *_hcc_sim_dup_requests       (HccSim              *sim,
+                                           guint64              since);
+void          _hcc_sim_clear_requests     (HccSim              *sim);
+JsonNode     *_hcc_sim_dup_stats          (HccSim              *sim);
+void          _hcc_sim_reset_stats        (HccSim              *sim);
+/* Status of the core: URLs, seed, counts. Modules may add members. */
+JsonObject   *_hcc_sim_dup_status         (HccSim              *sim);
+guint64       _hcc_sim_get_seed           (HccSim              *sim);
+const char   *_hcc_sim_get_control_url    (HccSim              *sim);
+const char   *_hcc_sim_get_regional_url   (HccSim              *sim);
+/* Per-module state owned by the simulator, freed at stop (on its thread). */
+void          _hcc_sim_set_module_data    (HccSim              *sim,
+                                           const char          *name,
+                                           gpointer             data,
+                                           GDestroyNotify       destroy);
+gpointer      _hcc_sim_get_module_data    (HccSim              *sim,
+                                           const char          *name);
+void          _hcc_sim_queue_shutdown     (HccSim              *sim);  /* hcc-sim-queue.c */
+/* Number of events waiting in every account's queue. */
+guint         _hcc_sim_queue_count_pending (HccSim             *sim);
 
 G_END_DECLS
