@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -100,6 +101,23 @@ void            hcc_client_request_async        (HccClient            *self,
                                                  gpointer              user_data);
 JsonNode       *hcc_client_request_finish       (HccClient            *self,
                                                  GAsyncResult         *result,
+                                                 GError              **error);
+
+/* Added by the client core (additive): */
+
+/* The one SoupSession of the process, shared by every HccClient. (transfer none) */
+SoupSession    *hcc_client_get_default_session  (void);
+/* Per-request timeout (default 15000 ms); a request that takes longer fails
+ * with HCC_ERROR_TIMEOUT (and a read is retried). */
+void            hcc_client_set_timeout          (HccClient            *self,
+                                                 guint                 timeout_ms);
+/* Decodes one reply: %TRUE with @data set (nullable) when errorCode is "0";
+ * otherwise %FALSE and an HCC_ERROR carrying the platform code. A non-2xx
+ * status or a body that is not a JSON object is HCC_ERROR_TRANSPORT (429:
+ * RATE_LIMITED, 5xx: SERVER). Never crashes on hostile input. */
+gboolean        hcc_client_decode_envelope      (guint                 http_status,
+                                                 GBytes               *body,
+                                                 JsonNode            **data,
                                                  GError              **error);
 
 G_END_DECLS

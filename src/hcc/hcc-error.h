@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,30 @@ GQuark       hcc_error_quark              (void);
 /* The platform's own code ("VMS038027"), kept with every error made from a
  * platform reply, or NULL. */
 const char  *hcc_error_get_platform_code  (const GError  *error);
+
+/* Added by the client core (additive): */
+
+/* The domain code a platform code ("VMS038027", "thd_isapi_0x6000601A ")
+ * maps to; unknown codes are HCC_ERROR_SERVER. */
+HccError     hcc_error_code_from_platform (const char    *platform_code);
+/* Platform codes compared trimmed and case-insensitively. */
+gboolean     hcc_error_code_equal         (const char    *a,
+                                           const char    *b);
+/* An error for a platform failure: a human, translated message for the codes
+ * a front desk meets, the platform's own text otherwise. (transfer full) */
+GError      *hcc_error_new_platform       (const char    *platform_code,
+                                           const char    *platform_message);
+/* An error of the given kind that keeps @platform_code (nullable). */
+GError      *hcc_error_new_with_code      (HccError       kind,
+                                           const char    *platform_code,
+                                           const char    *message);
+/* Whether retrying (a read) may help: transport, timeout, rate limit and the
+ * platform's transient codes. */
+gboolean     hcc_error_is_transient       (const GError  *error);
+/* Per-item failures inside a successful reply (operationResult[],
+ * failedResultList[]...): FALSE with an error when @item carries an
+ * errorCode (or code) other than "0"/"" (catalogue §13.4). */
+gboolean     hcc_error_check_item         (JsonObject    *item,
+                                           GError       **error);
 
 G_END_DECLS
