@@ -267,6 +267,7 @@ hcc_sim_pass_new (void)
 
   pass->access_level_ids = g_ptr_array_new_with_free_func (g_free);
   pass->qr_codes = g_ptr_array_new_with_free_func ((GDestroyNotify) hcc_sim_qr_code_free);
+  pass->door_uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return pass;
 }
@@ -282,6 +283,7 @@ hcc_sim_pass_free (HccSimPass *pass)
   g_free (pass->password);
   g_ptr_array_unref (pass->access_level_ids);
   g_ptr_array_unref (pass->qr_codes);
+  g_hash_table_unref (pass->door_uses);
   g_free (pass);
 }
 
@@ -1136,4 +1138,159 @@ hcc_sim_world_area_within (HccSimWorld *world,
   }
 
   return FALSE;
+}
+
+int
+_hcc_sim_domain_get_int (JsonObject *object,
+                         const char *member,
+                         gint64     *value)
+{
+  JsonNode *node;
+
+  if (object == NULL || !(node = json_object_get_member (object, member)) || JSON_NODE_HOLDS_NULL (node))
+    return 0;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return -1;
+
+  switch (json_node_get_value_type (node)) {
+  case G_TYPE_INT64:
+    *value = json_node_get_int (node);
+    return 1;
+  case G_TYPE_BOOLEAN:
+    *value = json_node_get_boolean (node) ? 1 : 0;
+    return 1;
+  case G_TYPE_DOUBLE: {
+    double d = json_node_get_double (node);
+
+    if (d != (double) (gint64) d)
+      return -1;
+    *value = (gint64) d;
+    return 1;
+  }
+  case G_TYPE_STRING: {
+    g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+    char *end = NULL;
+    gint64 parsed;
+
+    if (*text == '\0')
+      return 0;
+    parsed = g_ascii_strtoll (text, &end, 10);
+    if (end == NULL || *end != '\0')
+      return -1;
+    *value = parsed;
+    return 1;
+  }
+  default:
+    return -1;
+  }
+}
+
+static void
+add_id_text (GPtrArray  *ids,
+             const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++) {
+    char *item = g_strstrip (parts[i]);
+
+    if (*item != '\0')
+      g_ptr_array_add (ids, g_strdup (item));
+  }
+}
+
+GPtrArray *
+_hcc_sim_domain_dup_ids (JsonObject *object,
+                         const char *member)
+{
+  JsonNode *node;
+  GPtrArray *ids;
+
+  if (object == NULL || !(node = json_object_get_member (object, member)) || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  if (JSON_NODE_HOLDS_ARRAY (node)) {
+    JsonArray *array = json_node_get_array (node);
+
+    for (guint i = 0; i < json_array_get_length (array); i++) {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element))
+        continue;
+      /* IDs are 18 digits: an integer is formatted, never read as a double. */
+      if (json_node_get_value_type (element) == G_TYPE_INT64)
+        g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (element)));
+      else if (json_node_get_value_type (element) == G_TYPE_STRING)
+        add_id_text (ids, json_node_get_string (element));
+    }
+  } else if (JSON_NODE_HOLDS_VALUE (node)) {
+    if (json_node_get_value_type (node) == G_TYPE_INT64)
+      g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)));
+    else if (json_node_get_value_type (node) == G_TYPE_STRING)
+      add_id_text (ids, json_node_get_string (node));
+  }
+
+  return ids;
+}
+
+gboolean
+_hcc_sim_domain_match (const char *haystack,
+                       const char *needle)
+{
+  g_autofree char *folded_haystack = NULL;
+  g_autofree char *folded_needle = NULL;
+
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+  if (haystack == NULL)
+    return FALSE;
+
+  folded_haystack = g_utf8_casefold (haystack, -1);
+  folded_needle = g_utf8_casefold (needle, -1);
+
+  return strstr (folded_haystack, folded_needle) != NULL;
+}
+
+gboolean
+_hcc_sim_domain_get_paging (JsonObject  *object,
+                            const char  *index_key,
+                            const char  *size_key,
+                            gint64       default_index,
+                            guint        default_size,
+                            guint        max_size,
+                            gboolean     zero_is_default,
+                            gint64      *index,
+                            guint       *size,
+                            HccSimReply *reply)
+{
+  gint64 value = 0;
+  int found;
+
+  *index = default_index;
+  *size = default_size;
+
+  found = _hcc_sim_domain_get_int (object, index_key, &value);
+  if (found < 0 || (found > 0 && value < 0)) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "%s is invalid", index_key);
+    return FALSE;
+  }
+  if (found > 0)
+    *index = value;
+
+  found = _hcc_sim_domain_get_int (object, size_key, &value);
+  if (found < 0) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "%s is invalid", size_key);
+    return FALSE;
+  }
+  if (found == 0 || (value == 0 && zero_is_default))
+    return TRUE;
+  if (value < 1 || value > max_size) {
+    _hcc_sim_reply_error (reply, "OPEN000025",
+                          "pageSize must be between 1 and %u", max_size);
+    return FALSE;
+  }
+  *size = (guint) value;
+
+  return TRUE;
 }

@@ -112,6 +112,7 @@ typedef struct {
   gboolean   dynamic_qr;
   GPtrArray *access_level_ids; /* (element-type utf8) owned */
   GPtrArray *qr_codes;    /* (element-type HccSimQrCode) owned, oldest first */
+  GHashTable *door_uses;  /* (added) door ID (owned) -> entries used, GUINT_TO_POINTER */
 } HccSimPass;
 
 typedef struct {
