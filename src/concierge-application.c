@@ -301,6 +301,10 @@ concierge_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (concierge_application_parent_class)->startup (application);
 
+  /* Only the primary instance reads settings: `concierge --help` and a second
+   * `concierge` that hands over to the running one need no schema. */
+  self->settings = g_settings_new (CONCIERGE_SCHEMA_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -350,7 +354,6 @@ concierge_application_class_init (ConciergeApplicationClass *klass)
 static void
 concierge_application_init (ConciergeApplication *self)
 {
-  self->settings = g_settings_new (CONCIERGE_SCHEMA_ID);
   self->cancellable = g_cancellable_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
