@@ -205,6 +205,32 @@ monotonic_us (void)
 /* Replies and media serving */
 
 static void
+message_disconnected_cb (SoupServerMessage *msg)
+{
+  g_object_set_data (G_OBJECT (msg), "hcc-sim-video-gone", GINT_TO_POINTER (TRUE));
+}
+
+/* A client may hang up while its request is paused; libsoup then drops the
+ * message's I/O and it must not be unpaused any more. */
+static void
+pause_message (SoupServerMessage *msg)
+{
+  if (g_object_get_data (G_OBJECT (msg), "hcc-sim-video-watched") == NULL)
+    {
+      g_object_set_data (G_OBJECT (msg), "hcc-sim-video-watched", GINT_TO_POINTER (TRUE));
+      g_signal_connect (msg, "disconnected", G_CALLBACK (message_disconnected_cb), NULL);
+    }
+  soup_server_message_pause (msg);
+}
+
+static void
+unpause_message (SoupServerMessage *msg)
+{
+  if (g_object_get_data (G_OBJECT (msg), "hcc-sim-video-gone") == NULL)
+    soup_server_message_unpause (msg);
+}
+
+static void
 reply_status (SoupServerMessage *msg,
               guint              status)
 {
@@ -288,7 +314,7 @@ load_done_cb (GObject      *source,
                                         g_steal_pointer (&contents), length);
     }
 
-  soup_server_message_unpause (load->msg);
+  unpause_message (load->msg);
   load_free (load);
 }
 
@@ -310,7 +336,7 @@ serve_file (SoupServerMessage *msg,
   load->query = g_strdup (query);
   load->playlist = playlist;
   if (!paused)
-    soup_server_message_pause (msg);
+    pause_message (msg);
   g_file_load_contents_async (file, NULL, load_done_cb, load);
 }
 
@@ -358,7 +384,7 @@ hls_stream_free (gpointer data)
           Waiter *waiter = g_ptr_array_index (stream->waiters, i);
 
           reply_status (waiter->msg, SOUP_STATUS_SERVICE_UNAVAILABLE);
-          soup_server_message_unpause (waiter->msg);
+          unpause_message (waiter->msg);
         }
       g_ptr_array_unref (stream->waiters);
     }
@@ -554,7 +580,7 @@ waiter_timeout_cb (gpointer user_data)
   g_debug ("Stream %s has no segment yet, giving up on a playlist request", stream->key);
   g_clear_pointer (&waiter->timeout, g_source_unref);
   reply_status (waiter->msg, SOUP_STATUS_SERVICE_UNAVAILABLE);
-  soup_server_message_unpause (waiter->msg);
+  unpause_message (waiter->msg);
   g_ptr_array_remove (stream->waiters, waiter);
 
   return G_SOURCE_REMOVE;
@@ -680,7 +706,7 @@ handle_hls (Video             *self,
           g_source_set_callback (waiter->timeout, waiter_timeout_cb, waiter, NULL);
           g_source_attach (waiter->timeout, self->context);
           g_ptr_array_add (stream->waiters, waiter);
-          soup_server_message_pause (msg);
+          pause_message (msg);
           return;
         }
 
