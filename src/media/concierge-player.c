@@ -353,6 +353,24 @@ pad_added_cb (GstElement *decodebin,
     gst_pad_link (pad, sink_pad);
 }
 
+static void
+flv_pad_added_cb (GstElement *demux,
+                  GstPad     *pad,
+                  gpointer    user_data)
+{
+  GstElement *queue = user_data;
+  g_autoptr(GstPad) sink_pad = NULL;
+
+  /* Streaming thread. The audio pad stays unlinked: flvdemux combines flow
+   * returns, so an unlinked audio pad does not stop the video. */
+  if (g_strcmp0 (GST_PAD_NAME (pad), "video") != 0)
+    return;
+
+  sink_pad = gst_element_get_static_pad (queue, "sink");
+  if (!gst_pad_is_linked (sink_pad))
+    gst_pad_link (pad, sink_pad);
+}
+
 static GstElement *
 make_sink (ConciergePlayer  *self,
            GdkPaintable    **paintable)
@@ -422,25 +440,29 @@ build_pipeline (ConciergePlayer  *self,
 
   if (g_ascii_strcasecmp (scheme, "rtmp") == 0)
     {
-      g_autoptr(GError) parse_error = NULL;
-      g_autoptr(GstElement) src_element = NULL;
-      GstElement *source;
+      GstElement *source = gst_element_factory_make ("rtmp2src", NULL);
+      GstElement *demux = gst_element_factory_make ("flvdemux", NULL);
+      GstElement *queue = gst_element_factory_make ("queue", NULL);
+      GstElement *parse = gst_element_factory_make ("h264parse", NULL);
+      GstElement *decode = gst_element_factory_make ("avdec_h264", NULL);
 
-      /* The explicit chain reaches the first keyframe without waiting for
-       * typefinding and decodebin's multiqueue to fill. */
-      source = gst_parse_bin_from_description ("rtmp2src name=src ! flvdemux name=demux "
-                                               "demux.video ! queue ! h264parse ! avdec_h264",
-                                               TRUE, &parse_error);
-      if (source == NULL)
+      /* The explicit chain reaches the first keyframe without typefinding
+       * and without waiting for decodebin's multiqueue to fill. */
+      if (source == NULL || demux == NULL || queue == NULL || parse == NULL || decode == NULL)
         {
-          g_debug ("Cannot build the RTMP chain: %s", parse_error->message);
+          g_clear_pointer (&source, gst_object_unref);
+          g_clear_pointer (&demux, gst_object_unref);
+          g_clear_pointer (&queue, gst_object_unref);
+          g_clear_pointer (&parse, gst_object_unref);
+          g_clear_pointer (&decode, gst_object_unref);
           goto missing;
         }
-      gst_bin_add (GST_BIN (pipeline), source);
-      src_element = gst_bin_get_by_name (GST_BIN (source), "src");
-      g_object_set (src_element, "location", self->uri, NULL);
-      if (!gst_element_link (source, sink))
+      g_object_set (source, "location", self->uri, NULL);
+      gst_bin_add_many (GST_BIN (pipeline), source, demux, queue, parse, decode, NULL);
+      if (!gst_element_link (source, demux) ||
+          !gst_element_link_many (queue, parse, decode, sink, NULL))
         goto missing;
+      g_signal_connect (demux, "pad-added", G_CALLBACK (flv_pad_added_cb), queue);
       self->is_live = TRUE;
     }
   else
