@@ -275,6 +275,7 @@ station_doors_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   StationData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
   JsonObject *root;
   g_autoptr(JsonNode) body = NULL;
 
@@ -298,9 +299,10 @@ station_doors_cb (GObject      *source,
   body = json_node_init_object (json_node_alloc (), root);
   json_object_unref (root);
 
+  cancellable = g_task_get_cancellable (task);
   hcc_client_request_async (HCC_CLIENT (source), HCC_LANE_INTERACTIVE, HCC_REQUEST_RETRY_SAFE,
                             "/resource/v1/devicedetail/get", body,
-                            g_task_get_cancellable (task), detail_cb, g_steal_pointer (&task));
+                            cancellable, detail_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -311,6 +313,7 @@ station_cameras_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   StationData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
 
   data->cameras = hcc_devices_list_cameras_finish (HCC_CLIENT (source), result, &error);
   if (error != NULL)
@@ -319,7 +322,9 @@ station_cameras_cb (GObject      *source,
       return;
     }
 
-  hcc_doors_list_async (HCC_CLIENT (source), data->serial, g_task_get_cancellable (task),
+  /* Read before the task is handed on: argument order is unspecified. */
+  cancellable = g_task_get_cancellable (task);
+  hcc_doors_list_async (HCC_CLIENT (source), data->serial, cancellable,
                         station_doors_cb, g_steal_pointer (&task));
 }
 
