@@ -13,20 +13,21 @@
 
 #include "hcc-sim.h"
 #include "hcc-sim-world.h"
+#include "hcc-test-utils.h"
 
 #define SEED 4242
 
 typedef struct {
-  HccSim      *sim;
-  SoupSession *session;
+  HccTestSim  *tsim;
+  SoupSession *session;   /* for media: GET with Range, content types */
   char        *base_url;
-  char        *control_url;
   char        *token;
   HccSimWorld *world;     /* the same deterministic site, to pick cameras */
 } Env;
 
 static Env env;
 
+/* Plain HTTP for media URLs. */
 static GBytes *
 http_request (const char  *method,
               const char  *url,
@@ -39,9 +40,8 @@ http_request (const char  *method,
   g_autoptr(GError) error = NULL;
   GBytes *bytes;
 
+  /* Media URLs are pre-signed: no Token header, as a player sends none. */
   g_assert_nonnull (msg);
-  if (env.token != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Token", env.token);
   if (range != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (msg), "Range", range);
   if (body != NULL)
@@ -60,36 +60,22 @@ http_request (const char  *method,
   return bytes;
 }
 
-static JsonNode *
-parse_json (GBytes *bytes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  json_parser_load_from_data (parser, data, (gssize) size, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static JsonObject *api (const char  *path,
                         char       **error_code,
                         const char  *format,
                         ...) G_GNUC_PRINTF (3, 4);
 
-/* Calls the API; returns the envelope's data (or NULL) and its errorCode. */
+/* Calls the API of the simulator at env.base_url; returns the envelope's
+ * data (or NULL) and its errorCode. */
 static JsonObject *
 api (const char  *path,
      char       **error_code,
      const char  *format,
      ...)
 {
-  g_autofree char *url = g_strdup_printf ("%s/api/hccgw%s", env.base_url, path);
   g_autofree char *body = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *envelope;
+  JsonNode *data;
   guint status;
   va_list args;
 
@@ -97,15 +83,13 @@ api (const char  *path,
   body = g_strdup_vprintf (format, args);
   va_end (args);
 
-  bytes = http_request ("POST", url, body, NULL, &status, NULL);
+  root = hcc_test_sim_api_at (env.tsim, env.base_url, path, env.token, body, &status, NULL);
   g_assert_cmpuint (status, ==, 200);
-  root = parse_json (bytes);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  envelope = json_node_get_object (root);
-  *error_code = g_strdup (json_object_get_string_member (envelope, "errorCode"));
-  if (json_object_has_member (envelope, "data") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (envelope, "data")))
-    return json_object_ref (json_object_get_object_member (envelope, "data"));
+  g_assert_nonnull (root);
+  *error_code = g_strdup (hcc_test_json_get_string (root, "errorCode"));
+  data = hcc_test_json_get (root, "data");
+  if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
+    return json_object_ref (json_node_get_object (data));
   return NULL;
 }
 
@@ -113,15 +97,13 @@ static JsonObject *
 control (const char *path,
          const char *body)
 {
-  g_autofree char *url = g_strdup_printf ("%s%s", env.control_url, path);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   guint status;
 
-  bytes = http_request (body != NULL ? "POST" : "GET", url, body, NULL, &status, NULL);
+  root = hcc_test_sim_control (env.tsim, body != NULL ? "POST" : "GET", path, body, &status);
   g_assert_cmpuint (status, ==, 200);
-  root = parse_json (bytes);
+  g_assert_nonnull (root);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
   object = json_node_get_object (root);
   /* The control port may or may not wrap its answer in "data". */
@@ -328,11 +310,13 @@ test_hls_live (void)
   const guint8 *data;
   gsize size;
   gint64 first_sequence, sequence;
-  gint64 deadline;
+  gint64 deadline, start_us;
   guint status;
 
   /* The first request waits for a segment, so it already lists one. */
+  start_us = g_get_monotonic_time ();
   playlist = fetch_playlist (url, &status);
+  g_test_message ("First playlist after %.2f s", (g_get_monotonic_time () - start_us) / 1e6);
   g_assert_cmpuint (status, ==, 200);
   g_assert_true (g_str_has_prefix (playlist, "#EXTM3U"));
   g_assert_nonnull (strstr (playlist, "#EXT-X-TARGETDURATION:1"));
@@ -608,7 +592,7 @@ test_clip (void)
   g_autoptr(GBytes) part = NULL;
   g_autoptr(GError) error = NULL;
   const guint8 *data;
-  gint64 deadline, status = 1, duration;
+  gint64 deadline, start_us, status = 1, duration;
   gsize size;
   guint http_status;
 
@@ -620,6 +604,7 @@ test_clip (void)
   g_assert_nonnull (strchr (task_id, '#'));
 
   /* Poll as a client would until the clip is uploaded. */
+  start_us = g_get_monotonic_time ();
   deadline = g_get_monotonic_time () + 40 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline)
     {
@@ -642,6 +627,7 @@ test_clip (void)
       g_usleep (G_USEC_PER_SEC / 5);
     }
   g_assert_cmpint (status, ==, 0);
+  g_test_message ("Clip of 5 s ready after %.2f s", (g_get_monotonic_time () - start_us) / 1e6);
   g_assert_nonnull (strstr (url, ".mp4?"));
   g_assert_nonnull (strstr (url, "X-Amz-Expires=3600"));
 
@@ -856,29 +842,20 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *code = NULL;
-  g_autoptr(JsonObject) token = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
   gst_init (&argc, &argv);
 
-  env.sim = hcc_sim_new (SEED, 0);
-  hcc_sim_start (env.sim, 0, 0, &error);
-  g_assert_no_error (error);
-  env.base_url = hcc_sim_dup_base_url (env.sim);
-  env.control_url = hcc_sim_dup_control_url (env.sim);
+  env.tsim = hcc_test_sim_new (SEED, 0, FALSE);
+  env.base_url = g_strdup (hcc_test_sim_get_base_url (env.tsim));
   env.session = soup_session_new ();
   soup_session_set_timeout (env.session, 60);
   env.world = hcc_sim_world_new (SEED, 0);
   /* The tests poll faster than the platform's 5 requests per second. */
   json_object_unref (control ("/control/rate-limit", "{\"per_second\":1000}"));
 
-  token = api ("/platform/v1/token/get", &code, "{\"appKey\":\"%s\",\"secretKey\":\"%s\"}",
-               HCC_SIM_DEMO_APP_KEY, HCC_SIM_DEMO_SECRET_KEY);
-  g_assert_cmpstr (code, ==, "0");
-  env.token = g_strdup (json_object_get_string_member (token, "accessToken"));
+  env.token = hcc_test_sim_login (env.tsim);
 
   g_test_add_func ("/sim/video/live/ezopen", test_live_ezopen);
   g_test_add_func ("/sim/video/live/errors", test_live_errors);
@@ -892,12 +869,10 @@ main (int    argc,
 
   result = g_test_run ();
 
-  hcc_sim_stop (env.sim);
-  g_clear_object (&env.sim);
+  hcc_test_sim_free (env.tsim);
   g_clear_object (&env.session);
   hcc_sim_world_free (env.world);
   g_free (env.base_url);
-  g_free (env.control_url);
   g_free (env.token);
 
   return result;

@@ -1657,6 +1657,7 @@ video_free (gpointer data)
       g_ptr_array_unref (self->teardowns);
     }
   remove_tree (self->root);
+  g_debug ("Video stopped, %s removed", self->root);
   g_free (self->root);
   g_main_context_unref (self->context);
   g_free (self);
