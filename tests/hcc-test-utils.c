@@ -25,14 +25,16 @@ struct _HccTestSim
 };
 
 HccTestSim *
-hcc_test_sim_new (guint64  seed,
-                  guint    residents,
-                  gboolean tls)
+hcc_test_sim_new_full (guint64  seed,
+                       guint    residents,
+                       gboolean tls,
+                       gboolean demo)
 {
   HccTestSim *self = g_new0 (HccTestSim, 1);
   g_autoptr(GError) error = NULL;
 
   self->sim = hcc_sim_new (seed, residents);
+  hcc_sim_set_demo (self->sim, demo);
   if (tls)
     {
       g_autoptr(GTlsCertificate) certificate = NULL;
@@ -52,6 +54,14 @@ hcc_test_sim_new (guint64  seed,
   self->base_url = hcc_sim_dup_base_url (self->sim);
   self->control_url = hcc_sim_dup_control_url (self->sim);
   return self;
+}
+
+HccTestSim *
+hcc_test_sim_new (guint64  seed,
+                  guint    residents,
+                  gboolean tls)
+{
+  return hcc_test_sim_new_full (seed, residents, tls, FALSE);
 }
 
 void

@@ -26,6 +26,11 @@ typedef gboolean (*HccTestPredicate) (gpointer data);
 HccTestSim *hcc_test_sim_new            (guint64       seed,
                                          guint         residents,
                                          gboolean      tls);
+/* The same, with the simulator's --demo calls on when @demo is TRUE. */
+HccTestSim *hcc_test_sim_new_full       (guint64       seed,
+                                         guint         residents,
+                                         gboolean      tls,
+                                         gboolean      demo);
 /* Stops the simulator and removes the certificate. */
 void        hcc_test_sim_free           (HccTestSim   *sim);
 

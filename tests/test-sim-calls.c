@@ -377,6 +377,65 @@ test_desk_call_fields (Fixture       *fixture,
   g_assert_null (hcc_test_json_get (talk, "personId"));
 }
 
+typedef struct {
+  HccTestSim *sim;
+  const char *token;
+  char       *call_type;
+  gint64      last_poll;
+} DemoData;
+
+static gboolean
+demo_call_arrived (gpointer user_data)
+{
+  DemoData *data = user_data;
+  g_autoptr(JsonNode) reply = NULL;
+  guint status;
+
+  /* Poll every 500 ms, as a client should, within the request limit. */
+  if (g_get_monotonic_time () - data->last_poll < 500 * 1000)
+    return FALSE;
+  data->last_poll = g_get_monotonic_time ();
+
+  reply = hcc_test_sim_api (data->sim, "/rawmsg/v1/mq/messages", data->token, "{}", &status);
+  g_assert_cmpstr (hcc_test_json_get_string (reply, "errorCode"), ==, "0");
+  if (hcc_test_json_get (reply, "data.event.0") == NULL)
+    return FALSE;
+  g_assert_cmpint (hcc_test_json_get_int (reply, "data.event.0.data.deviceTalkInfo.msgType"), ==, 0);
+  data->call_type = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                     hcc_test_json_get_int (reply,
+                                                            "data.event.0.data.deviceTalkInfo.callType"));
+  return TRUE;
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr(HccTestSim) sim = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(JsonNode) subscribed = NULL;
+  g_autoptr(JsonNode) calls = NULL;
+  DemoData data = { NULL, NULL, NULL, 0 };
+  gint64 start = g_get_monotonic_time ();
+  guint status;
+
+  /* This test takes about 20 s, the demo's own first delay. */
+  sim = hcc_test_sim_new_full (5, 0, FALSE, TRUE);
+  token = hcc_test_sim_login (sim);
+  subscribed = hcc_test_sim_api (sim, "/rawmsg/v1/mq/subscribe", token, "{\"subscribeType\":1}",
+                                 &status);
+  calls = hcc_test_sim_control (sim, "GET", "/control/calls", NULL, &status);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (hcc_test_json_get (calls, "calls"))),
+                    ==, 0);
+
+  /* The first demo call comes about 20 s after the start, not at once. */
+  data.sim = sim;
+  data.token = token;
+  g_assert_true (hcc_test_wait_until (demo_call_arrived, &data, 40000));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 15 * G_USEC_PER_SEC);
+  g_assert_true (g_str_equal (data.call_type, "0") || g_str_equal (data.call_type, "1"));
+  g_free (data.call_type);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +456,8 @@ main (int   argc,
   ADD ("desk-call-fields", test_desk_call_fields);
 
 #undef ADD
+
+  g_test_add_func ("/sim/calls/demo", test_demo);
 
   return g_test_run ();
 }
