@@ -27,6 +27,9 @@
 
 #define SCHEMA_VERSION 1
 
+/* The most writes committed together (see run_write_batch()). */
+#define MAX_BATCH 256
+
 typedef struct
 {
   GAsyncQueue  *queue;         /* (owned) of Job */
@@ -723,10 +726,7 @@ call_write_run (Job    *job,
     return;
 
   if (sqlite3_changes (db) > 0)
-    {
-      job->changed |= CHANGED_CALLS;
-      count_unacknowledged (job, worker);
-    }
+    job->changed |= CHANGED_CALLS;
 }
 
 static void
@@ -1080,10 +1080,9 @@ job_complete_default (Job *job)
 }
 
 /* Runs on the store's main context with a finished job. */
-static gboolean
-job_complete_cb (gpointer data)
+static void
+job_complete (Job *job)
 {
-  Job *job = data;
   g_autoptr(ConciergeLogStore) self = g_weak_ref_get (&job->worker->store);
 
   if (self != NULL)
@@ -1111,45 +1110,172 @@ job_complete_cb (gpointer data)
     }
 
   job_free (job);
+}
+
+static gboolean
+jobs_complete_cb (gpointer data)
+{
+  GPtrArray *jobs = data;
+
+  /* In queue order, so signals and task callbacks follow the writes. */
+  for (guint i = 0; i < jobs->len; i++)
+    job_complete (g_ptr_array_index (jobs, i));
+  g_ptr_array_set_size (jobs, 0);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+hand_back (Worker    *worker,
+           GPtrArray *jobs)
+{
+  GSource *source;
+
+  /* An idle source rather than g_main_context_invoke(): the latter may run
+   * the callback right here when this thread can acquire the context, and
+   * completions must run on the main thread. One source per batch keeps
+   * the main loop's wake-ups down during a burst of events. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, jobs_complete_cb, jobs, (GDestroyNotify) g_ptr_array_unref);
+  g_source_set_static_name (source, "[concierge] log jobs done");
+  g_source_attach (source, worker->main_context);
+  g_source_unref (source);
+}
+
+static gboolean
+is_write (Job *job)
+{
+  return job->run == call_write_run || job->run == door_write_run;
+}
+
+static gboolean
+job_can_run (Job    *job,
+             Worker *worker)
+{
+  if (job->cancellable != NULL && g_cancellable_is_cancelled (job->cancellable))
+    {
+      g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("Operation was cancelled"));
+      return FALSE;
+    }
+
+  if (worker->db == NULL && job->run != open_run && job->run != close_run)
+    {
+      g_set_error_literal (&job->error, CONCIERGE_LOG_STORE_ERROR,
+                           CONCIERGE_LOG_STORE_ERROR_CLOSED,
+                           _("The log database is closed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+fail_batch (GPtrArray    *batch,
+            const GError *error)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Job *job = g_ptr_array_index (batch, i);
+
+      if (job->error == NULL)
+        job->error = g_error_copy (error);
+      job->changed = 0;
+    }
+}
+
+/* Runs @first and the writes queued right behind it in one transaction: a
+ * burst of events (a reconnect replays the event stream) costs one commit
+ * instead of one per event. Every job of the batch is handed back only
+ * after COMMIT, so a "changed" signal always means "on disk". Returns the
+ * first queued job that is not part of the batch, if one was taken. */
+static Job *
+run_write_batch (Worker    *worker,
+                 Job       *first,
+                 GPtrArray *batch)
+{
+  g_autoptr(GError) error = NULL;
+  Job *job = first;
+  Job *next = NULL;
+  gboolean calls_changed = FALSE;
+
+  if (!exec_sql (worker->db, "BEGIN IMMEDIATE", &error))
+    {
+      first->error = g_steal_pointer (&error);
+      g_ptr_array_add (batch, first);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      job->run (job, worker);
+      g_ptr_array_add (batch, job);
+
+      /* Some errors (disk full, I/O) roll the whole transaction back. */
+      if (sqlite3_get_autocommit (worker->db))
+        {
+          g_set_error_literal (&error, CONCIERGE_LOG_STORE_ERROR, CONCIERGE_LOG_STORE_ERROR_FAILED,
+                               _("Could not write to the log database"));
+          fail_batch (batch, job->error != NULL ? job->error : error);
+          return NULL;
+        }
+
+      if (batch->len >= MAX_BATCH ||
+          (next = g_async_queue_try_pop (worker->queue)) == NULL ||
+          !is_write (next))
+        break;
+
+      job = g_steal_pointer (&next);
+    }
+
+  if (!exec_sql (worker->db, "COMMIT", &error))
+    {
+      sqlite3_exec (worker->db, "ROLLBACK", NULL, NULL, NULL);
+      fail_batch (batch, error);
+      return next;
+    }
+
+  for (guint i = 0; i < batch->len; i++)
+    calls_changed |= (((Job *) g_ptr_array_index (batch, i))->changed & CHANGED_CALLS) != 0;
+
+  /* Once per batch; the count goes out with the batch's last job. */
+  if (calls_changed)
+    count_unacknowledged (g_ptr_array_index (batch, batch->len - 1), worker);
+
+  return next;
 }
 
 static gpointer
 worker_thread (gpointer data)
 {
   Worker *worker = data;
+  Job *next = NULL;
 
   for (;;)
     {
-      Job *job = g_async_queue_pop (worker->queue);
-      GSource *source;
+      Job *job = next != NULL ? next : g_async_queue_pop (worker->queue);
+      GPtrArray *done;
 
+      next = NULL;
       if (job->run == NULL)
         {
           job_free (job);
           break;
         }
 
-      if (job->cancellable != NULL && g_cancellable_is_cancelled (job->cancellable))
-        g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                             _("Operation was cancelled"));
-      else if (worker->db == NULL && job->run != open_run && job->run != close_run)
-        g_set_error_literal (&job->error, CONCIERGE_LOG_STORE_ERROR,
-                             CONCIERGE_LOG_STORE_ERROR_CLOSED,
-                             _("The log database is closed"));
+      done = g_ptr_array_new ();
+      if (!job_can_run (job, worker))
+        g_ptr_array_add (done, job);
+      else if (is_write (job))
+        next = run_write_batch (worker, job, done);
       else
-        job->run (job, worker);
+        {
+          job->run (job, worker);
+          g_ptr_array_add (done, job);
+        }
 
-      /* An idle source rather than g_main_context_invoke(): the latter may
-       * run the callback right here when this thread can acquire the
-       * context, and the completion must run on the main thread. */
-      source = g_idle_source_new ();
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, job_complete_cb, job, NULL);
-      g_source_set_static_name (source, "[concierge] log job done");
-      g_source_attach (source, worker->main_context);
-      g_source_unref (source);
+      hand_back (worker, done);
     }
 
   close_db (worker);

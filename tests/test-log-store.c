@@ -394,15 +394,23 @@ test_calls_missed_count (Fixture       *f,
   flush_store (f->store);
 
   g_assert_cmpuint (concierge_log_store_get_unacknowledged_missed (f->store), ==, 3);
-  g_assert_cmpuint (notifies, ==, 3);
+  /* Writes queued together commit together, so 1 to 3 notifications. */
+  g_assert_cmpuint (notifies, >=, 1);
+  g_assert_cmpuint (notifies, <=, 3);
 
+  notifies = 0;
   concierge_log_store_acknowledge_missed (f->store, "m1");
   concierge_log_store_acknowledge_missed (f->store, "m1");
-  /* Acknowledging a call that was not missed changes nothing. */
-  concierge_log_store_acknowledge_missed (f->store, "answered");
   flush_store (f->store);
   g_assert_cmpuint (concierge_log_store_get_unacknowledged_missed (f->store), ==, 2);
-  g_assert_cmpuint (notifies, ==, 4);
+  g_assert_cmpuint (notifies, ==, 1);
+
+  /* Acknowledging a call that was not missed changes nothing. */
+  concierge_log_store_acknowledge_missed (f->store, "answered");
+  concierge_log_store_acknowledge_missed (f->store, "no-such-call");
+  flush_store (f->store);
+  g_assert_cmpuint (concierge_log_store_get_unacknowledged_missed (f->store), ==, 2);
+  g_assert_cmpuint (notifies, ==, 1);
 
   calls = query_calls (f->store, NULL, NULL, NULL, 0, -1);
   g_assert_true (concierge_call_record_get_acknowledged (find_call (calls, "m1")));
@@ -413,7 +421,7 @@ test_calls_missed_count (Fixture       *f,
   concierge_log_store_acknowledge_all_missed (f->store);
   flush_store (f->store);
   g_assert_cmpuint (concierge_log_store_get_unacknowledged_missed (f->store), ==, 0);
-  g_assert_cmpuint (notifies, ==, 5);
+  g_assert_cmpuint (notifies, ==, 2);
 
   /* A new missed call after acknowledging all of them counts again. */
   concierge_log_store_call_ended (f->store, "late", NULL);
