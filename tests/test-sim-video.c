@@ -654,6 +654,21 @@ test_clip (void)
   g_assert_cmpuint (g_bytes_get_size (part), ==, 100);
   g_assert_cmpmem (g_bytes_get_data (part, NULL), 100, data, 100);
 
+  /* An hour later (on the simulated clock) the pre-signed URL has expired. */
+  json_object_unref (control ("/control/clock/advance", "{\"seconds\":3700}"));
+  {
+    g_autofree char *poll_code = NULL;
+    g_autoptr(JsonObject) poll = api ("/video/v1/video/download/url", &poll_code,
+                                      "{\"taskId\":\"%s\"}", task_id);
+    g_autoptr(GBytes) refused = NULL;
+
+    g_assert_cmpstr (poll_code, ==, "0");
+    g_assert_cmpint (json_object_get_int_member (poll, "status"), ==, 3);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (poll, "urls")), ==, 0);
+    refused = http_request ("GET", url, NULL, NULL, &http_status, NULL);
+    g_assert_cmpuint (http_status, ==, 403);
+  }
+
   /* Errors. */
   {
     g_autofree char *c1 = NULL;
