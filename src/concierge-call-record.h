@@ -27,19 +27,19 @@ const char *concierge_call_outcome_to_string (ConciergeCallOutcome outcome);
 
 G_DECLARE_FINAL_TYPE (ConciergeCallRecord, concierge_call_record, CONCIERGE, CALL_RECORD, GObject)
 
-const char           *concierge_call_record_get_record_id     (ConciergeCallRecord *self);
-const char           *concierge_call_record_get_device_name   (ConciergeCallRecord *self);
-const char           *concierge_call_record_get_device_serial (ConciergeCallRecord *self);
-const char           *concierge_call_record_get_building      (ConciergeCallRecord *self);
-const char           *concierge_call_record_get_room          (ConciergeCallRecord *self);
-int                   concierge_call_record_get_call_type     (ConciergeCallRecord *self);
-GDateTime            *concierge_call_record_get_started       (ConciergeCallRecord *self);
-ConciergeCallOutcome  concierge_call_record_get_outcome       (ConciergeCallRecord *self);
-const char           *concierge_call_record_get_operator      (ConciergeCallRecord *self);
-GDateTime            *concierge_call_record_get_answered      (ConciergeCallRecord *self);
-GDateTime            *concierge_call_record_get_ended         (ConciergeCallRecord *self);
-gint64                concierge_call_record_get_duration      (ConciergeCallRecord *self);
-gboolean              concierge_call_record_get_acknowledged  (ConciergeCallRecord *self);
+const char           *concierge_call_record_get_record_id       (ConciergeCallRecord *self);
+const char           *concierge_call_record_get_device_name     (ConciergeCallRecord *self);
+const char           *concierge_call_record_get_device_serial   (ConciergeCallRecord *self);
+const char           *concierge_call_record_get_building        (ConciergeCallRecord *self);
+const char           *concierge_call_record_get_room            (ConciergeCallRecord *self);
+int                   concierge_call_record_get_call_type       (ConciergeCallRecord *self);
+GDateTime            *concierge_call_record_get_started         (ConciergeCallRecord *self);
+ConciergeCallOutcome  concierge_call_record_get_outcome         (ConciergeCallRecord *self);
+const char           *concierge_call_record_get_operator        (ConciergeCallRecord *self);
+GDateTime            *concierge_call_record_get_answered        (ConciergeCallRecord *self);
+GDateTime            *concierge_call_record_get_ended           (ConciergeCallRecord *self);
+gint64                concierge_call_record_get_duration        (ConciergeCallRecord *self);
+gboolean              concierge_call_record_get_acknowledged    (ConciergeCallRecord *self);
 gboolean              concierge_call_record_get_needs_attention (ConciergeCallRecord *self);
 
 G_END_DECLS

@@ -44,28 +44,30 @@ const char *concierge_door_action_result_to_string (ConciergeDoorActionResult re
 
 G_DECLARE_FINAL_TYPE (ConciergeDoorAction, concierge_door_action, CONCIERGE, DOOR_ACTION, GObject)
 
-ConciergeDoorAction       *concierge_door_action_new                (const char                *operator,
-                                                                     const char                *door_id,
-                                                                     const char                *door_name,
-                                                                     ConciergeDoorActionKind    kind,
-                                                                     const char                *reason,
-                                                                     ConciergeDoorActionSource  source,
-                                                                     const char                *call_record_id);
-const char                *concierge_door_action_get_uuid           (ConciergeDoorAction       *self);
-GDateTime                 *concierge_door_action_get_time           (ConciergeDoorAction       *self);
-const char                *concierge_door_action_get_operator       (ConciergeDoorAction       *self);
-const char                *concierge_door_action_get_door_id        (ConciergeDoorAction       *self);
-const char                *concierge_door_action_get_door_name      (ConciergeDoorAction       *self);
-ConciergeDoorActionKind    concierge_door_action_get_kind           (ConciergeDoorAction       *self);
-const char                *concierge_door_action_get_reason         (ConciergeDoorAction       *self);
-ConciergeDoorActionSource  concierge_door_action_get_source         (ConciergeDoorAction       *self);
-const char                *concierge_door_action_get_call_record_id (ConciergeDoorAction       *self);
-ConciergeDoorActionResult  concierge_door_action_get_result         (ConciergeDoorAction       *self);
-const char                *concierge_door_action_get_error_code     (ConciergeDoorAction       *self);
-const char                *concierge_door_action_get_error_message  (ConciergeDoorAction       *self);
-void                       concierge_door_action_set_result         (ConciergeDoorAction       *self,
-                                                                     ConciergeDoorActionResult  result,
-                                                                     const char                *error_code,
-                                                                     const char                *error_message);
+ConciergeDoorAction *concierge_door_action_new (const char                *operator,
+                                                const char                *door_id,
+                                                const char                *door_name,
+                                                ConciergeDoorActionKind    kind,
+                                                const char                *reason,
+                                                ConciergeDoorActionSource  source,
+                                                const char                *call_record_id);
+
+const char                *concierge_door_action_get_uuid           (ConciergeDoorAction *self);
+GDateTime                 *concierge_door_action_get_time           (ConciergeDoorAction *self);
+const char                *concierge_door_action_get_operator       (ConciergeDoorAction *self);
+const char                *concierge_door_action_get_door_id        (ConciergeDoorAction *self);
+const char                *concierge_door_action_get_door_name      (ConciergeDoorAction *self);
+ConciergeDoorActionKind    concierge_door_action_get_kind           (ConciergeDoorAction *self);
+const char                *concierge_door_action_get_reason         (ConciergeDoorAction *self);
+ConciergeDoorActionSource  concierge_door_action_get_source         (ConciergeDoorAction *self);
+const char                *concierge_door_action_get_call_record_id (ConciergeDoorAction *self);
+ConciergeDoorActionResult  concierge_door_action_get_result         (ConciergeDoorAction *self);
+const char                *concierge_door_action_get_error_code     (ConciergeDoorAction *self);
+const char                *concierge_door_action_get_error_message  (ConciergeDoorAction *self);
+
+void concierge_door_action_set_result (ConciergeDoorAction       *self,
+                                       ConciergeDoorActionResult  result,
+                                       const char                *error_code,
+                                       const char                *error_message);
 
 G_END_DECLS

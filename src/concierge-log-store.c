@@ -1035,6 +1035,8 @@ export_door_actions_run (Job    *job,
     {
       g_autoptr(ConciergeDoorAction) action = g_list_model_get_item (G_LIST_MODEL (rows), i);
       g_autofree char *time = time_field (concierge_door_action_get_time (action));
+      ConciergeDoorActionSource source = concierge_door_action_get_source (action);
+      ConciergeDoorActionResult result = concierge_door_action_get_result (action);
       const char *fields[11];
 
       fields[0] = time;
@@ -1043,9 +1045,9 @@ export_door_actions_run (Job    *job,
       fields[3] = concierge_door_action_get_door_name (action);
       fields[4] = concierge_door_action_kind_to_string (concierge_door_action_get_kind (action));
       fields[5] = concierge_door_action_get_reason (action);
-      fields[6] = concierge_door_action_source_to_string (concierge_door_action_get_source (action));
+      fields[6] = concierge_door_action_source_to_string (source);
       fields[7] = concierge_door_action_get_call_record_id (action);
-      fields[8] = concierge_door_action_result_to_string (concierge_door_action_get_result (action));
+      fields[8] = concierge_door_action_result_to_string (result);
       fields[9] = concierge_door_action_get_error_code (action);
       fields[10] = concierge_door_action_get_error_message (action);
       concierge_csv_append_row (csv, fields, G_N_ELEMENTS (fields));

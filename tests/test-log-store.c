@@ -248,7 +248,9 @@ test_calls_lifecycle (Fixture       *f,
   g_autoptr(GDateTime) t65 = at (20, 10, 65);
   g_autoptr(GListModel) calls = NULL;
   ConciergeCallRecord *c;
-  const char *ids[] = { "c-answered", "c-elsewhere", "c-declined", "c-missed", "c-gave-up", "c-ringing" };
+  const char *ids[] = {
+    "c-answered", "c-elsewhere", "c-declined", "c-missed", "c-gave-up", "c-ringing"
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     concierge_log_store_call_started (f->store, ids[i], "Main entrance", "FA1234567",
@@ -442,9 +444,10 @@ door_action (ConciergeLogStore         *store,
 
   action = concierge_door_action_new ("alice", door_id, name, kind, NULL,
                                       CONCIERGE_DOOR_ACTION_SOURCE_DOORS_VIEW, NULL);
-  concierge_door_action_set_result (action, result,
-                                    result == CONCIERGE_DOOR_ACTION_RESULT_FAILED ? "VMS000001" : NULL,
-                                    result == CONCIERGE_DOOR_ACTION_RESULT_FAILED ? "Device offline" : NULL);
+  if (result == CONCIERGE_DOOR_ACTION_RESULT_FAILED)
+    concierge_door_action_set_result (action, result, "VMS000001", "Device offline");
+  else
+    concierge_door_action_set_result (action, result, NULL, NULL);
   concierge_log_store_record_door_action (store, action);
 
   return action;
@@ -574,7 +577,8 @@ test_query_search_and_dates (Fixture       *f,
   g_autoptr(GDateTime) d11_noon = at (11, 12, 0);
   g_autoptr(GListModel) m = NULL;
 
-  concierge_log_store_call_started (f->store, "a", "North gate", "S1", "Tower A", "50% off", 1, d10);
+  concierge_log_store_call_started (f->store, "a", "North gate", "S1", "Tower A", "50% off", 1,
+                                    d10);
   concierge_log_store_call_answered (f->store, "a", "Alice", NULL);
   concierge_log_store_call_started (f->store, "b", "South door", "S2", "Tower B", "500", 0, d11);
   concierge_log_store_call_declined (f->store, "b", "bob_smith", NULL);
@@ -906,7 +910,8 @@ test_export (Fixture       *f,
   concierge_log_store_call_ended (f->store, "1234567890123456789", t47);
   concierge_log_store_call_started (f->store, "other", "Garage", "S2", "B", "4", 0, t0);
   action = concierge_door_action_new ("Zoë", "D1", "Door, one", CONCIERGE_DOOR_ACTION_KEEP_LOCKED,
-                                      NULL, CONCIERGE_DOOR_ACTION_SOURCE_CALL, "1234567890123456789");
+                                      NULL, CONCIERGE_DOOR_ACTION_SOURCE_CALL,
+                                      "1234567890123456789");
   concierge_door_action_set_result (action, CONCIERGE_DOOR_ACTION_RESULT_FAILED, "VMS000001",
                                     "Offline");
   concierge_log_store_record_door_action (f->store, action);
