@@ -95,7 +95,7 @@ show_connected (ConciergeWindow *self)
   if (self->demo) {
     g_autofree char *plain = g_steal_pointer (&description);
 
-    description = g_strconcat (plain, " ",
+    description = g_strconcat (plain, "\n\n",
                                _("This is the built-in demo site: its residents, doors and calls "
                                  "are made up."),
                                NULL);
