@@ -339,8 +339,8 @@ concierge_call_record_get_ended (ConciergeCallRecord *self)
   return self->ended;
 }
 
-/* Seconds of conversation: from answering here until the hang-up. Calls that
- * were never answered at this desk have no duration of their own. */
+/* Seconds of conversation: from the answer (here or elsewhere) until the
+ * hang-up. Calls that nobody answered have no duration. */
 gint64
 concierge_call_record_get_duration (ConciergeCallRecord *self)
 {

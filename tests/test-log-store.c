@@ -955,6 +955,35 @@ test_export (Fixture       *f,
                                        "1234567890123456789,failed,VMS000001,Offline\r\n"));
 }
 
+static void
+test_export_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "calls.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  concierge_log_store_call_started (f->store, "e1", "Gate", "S1", "B", "1", 1, NULL);
+  concierge_log_store_export_calls_async (f->store, NULL, NULL, NULL, file, NULL,
+                                          store_result_cb, &result);
+  wait_for ((gpointer *) &result);
+  g_assert_false (concierge_log_store_export_calls_finish (f->store, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = concierge_log_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "concierge",
+                                                "concierge.db", NULL);
+
+  /* G_TEST_OPTION_ISOLATE_DIRS points the data dir into the test's tree. */
+  g_assert_cmpstr (path, ==, expected);
+}
+
 /* The child half of the crash test: write until killed, and say on stdout
  * how many writes have been committed so far. */
 static guint crash_committed;
@@ -1095,6 +1124,9 @@ main (int   argc,
               fixture_set_up, test_writes_do_not_block, fixture_tear_down);
   g_test_add ("/log-store/export/csv", Fixture, NULL,
               fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/log-store/export/error", Fixture, NULL,
+              fixture_set_up, test_export_error, fixture_tear_down);
+  g_test_add_func ("/log-store/store/default-path", test_default_path);
   g_test_add_func ("/log-store/store/crash-safety", test_crash_safety);
 
   return g_test_run ();
