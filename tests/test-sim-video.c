@@ -669,6 +669,22 @@ test_clip (void)
     g_assert_cmpuint (http_status, ==, 403);
   }
 
+  /* Another hour on, the clip is deleted (status 4) and its file is gone. */
+  json_object_unref (control ("/control/clock/advance", "{\"seconds\":3700}"));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *poll_code = NULL;
+      g_autoptr(JsonObject) poll = api ("/video/v1/video/download/url", &poll_code,
+                                        "{\"taskId\":\"%s\"}", task_id);
+
+      status = json_object_get_int_member (poll, "status");
+      if (status == 4)
+        break;
+      g_usleep (G_USEC_PER_SEC / 5);
+    }
+  g_assert_cmpint (status, ==, 4);
+
   /* Errors. */
   {
     g_autofree char *c1 = NULL;

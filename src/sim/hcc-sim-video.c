@@ -96,13 +96,15 @@ struct _Video {
   GHashTable   *pushes;       /* key -> RtmpPush (owned) */
   GHashTable   *clips;        /* task id -> ClipTask (owned) */
   GHashTable   *clips_by_file; /* file name -> ClipTask (unowned) */
-  GPtrArray    *teardowns;    /* (element-type GThread) (owned) joined at shutdown */
+  GPtrArray    *teardowns;    /* (element-type Teardown) (owned) joined when done */
   GSource      *idle_check;   /* (owned) */
 };
 
 typedef struct {
-  GstElement *pipeline;       /* (owned) */
-  char       *dir;            /* (owned) (nullable) removed once stopped */
+  GstElement *pipeline;       /* (owned) (nullable) */
+  char       *dir;            /* (owned) (nullable) file or tree removed once stopped */
+  GThread    *thread;         /* (owned) */
+  gint        done;           /* atomic: the thread has finished its work */
 } Teardown;
 
 static const char * const patterns[] = {
@@ -123,6 +125,12 @@ remove_tree (const char *path)
 
   if (path == NULL)
     return;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
 
   dir = g_dir_open (path, 0, NULL);
   if (dir != NULL)
@@ -151,10 +159,33 @@ teardown_thread (gpointer data)
       gst_object_unref (teardown->pipeline);
     }
   remove_tree (teardown->dir);
-  g_free (teardown->dir);
-  g_free (teardown);
+  g_atomic_int_set (&teardown->done, TRUE);
 
   return NULL;
+}
+
+static void
+teardown_join (gpointer data)
+{
+  Teardown *teardown = data;
+
+  g_thread_join (teardown->thread);
+  g_free (teardown->dir);
+  g_free (teardown);
+}
+
+/* A finished thread keeps its stack until joined: join those that are done
+ * so a long demo session does not pile them up. */
+static void
+reap_teardowns (Video *self)
+{
+  for (guint i = self->teardowns->len; i > 0; i--)
+    {
+      Teardown *teardown = g_ptr_array_index (self->teardowns, i - 1);
+
+      if (g_atomic_int_get (&teardown->done))
+        g_ptr_array_remove_index_fast (self->teardowns, i - 1);
+    }
 }
 
 /* Takes ownership of @pipeline (nullable); @dir (nullable) is removed
@@ -168,7 +199,8 @@ teardown_pipeline (Video      *self,
 
   teardown->pipeline = pipeline;
   teardown->dir = g_strdup (dir);
-  g_ptr_array_add (self->teardowns, g_thread_new ("hcc-sim-teardown", teardown_thread, teardown));
+  teardown->thread = g_thread_new ("hcc-sim-teardown", teardown_thread, teardown);
+  g_ptr_array_add (self->teardowns, teardown);
 }
 
 static void
@@ -789,8 +821,25 @@ idle_check_cb (gpointer user_data)
 {
   Video *self = user_data;
   gint64 now = monotonic_us ();
+  gint64 now_ms = _hcc_sim_now_ms (self->sim);
   GHashTableIter iter;
   HlsStream *stream;
+  ClipTask *clip;
+
+  reap_teardowns (self);
+
+  /* The platform deletes uploaded clips some time after their URLs expired
+   * (status 4); do the same an hour later and free the disk. */
+  g_hash_table_iter_init (&iter, self->clips);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &clip))
+    {
+      if (clip->status == 0 && now_ms > clip->expire_ms + CLIP_URL_VALIDITY_S * 1000)
+        {
+          g_debug ("Deleting expired clip %s", clip->file_name);
+          clip->status = 4;
+          teardown_pipeline (self, NULL, clip->path);
+        }
+    }
 
   g_hash_table_iter_init (&iter, self->streams);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stream))
@@ -1650,12 +1699,7 @@ video_free (gpointer data)
   g_clear_pointer (&self->pushes, g_hash_table_unref);
   g_clear_pointer (&self->clips_by_file, g_hash_table_unref);
   g_clear_pointer (&self->clips, g_hash_table_unref);
-  if (self->teardowns != NULL)
-    {
-      for (guint i = 0; i < self->teardowns->len; i++)
-        g_thread_join (g_ptr_array_index (self->teardowns, i));
-      g_ptr_array_unref (self->teardowns);
-    }
+  g_clear_pointer (&self->teardowns, g_ptr_array_unref);
   remove_tree (self->root);
   g_debug ("Video stopped, %s removed", self->root);
   g_free (self->root);
@@ -1690,7 +1734,7 @@ _hcc_sim_video_init (HccSim *sim)
   self->pushes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, rtmp_push_free);
   self->clips = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, clip_task_free);
   self->clips_by_file = g_hash_table_new (g_str_hash, g_str_equal);
-  self->teardowns = g_ptr_array_new ();
+  self->teardowns = g_ptr_array_new_with_free_func (teardown_join);
   self->idle_check = g_timeout_source_new_seconds (1);
   g_source_set_callback (self->idle_check, idle_check_cb, self, NULL);
   g_source_attach (self->idle_check, self->context);
