@@ -37,7 +37,11 @@ struct _ConciergePlayer
   guint                    bus_watch_id;
   gboolean                 is_live;
   gboolean                 got_frame;
+  gboolean                 buffering;      /* the pipeline reported < 100 % */
   gint64                   play_started;   /* monotonic µs */
+  gint64                   last_frame;     /* monotonic µs */
+  guint                    watchdog_id;
+  guint                    connect_timeout; /* seconds, 0 = none */
 
   ConciergeVideoPaintable *video;          /* (owned) our fallback paintable */
   GdkPaintable            *paintable;      /* (owned) what the view shows */
@@ -52,6 +56,7 @@ enum {
   PROP_PAINTABLE,
   PROP_MUTED,
   PROP_FIRST_FRAME_TIME,
+  PROP_CONNECT_TIMEOUT,
   N_PROPS
 };
 
@@ -63,6 +68,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 static guint n_pending_stops;
+
+/* A live stream that shows no new frame for this long is reported as
+ * buffering, so the desk sees a spinner rather than a frozen picture. */
+#define STALL_US (3 * G_USEC_PER_SEC)
+#define DEFAULT_CONNECT_TIMEOUT 20
 
 G_DEFINE_FINAL_TYPE (ConciergePlayer, concierge_player, G_TYPE_OBJECT)
 
@@ -129,6 +139,7 @@ teardown_pipeline (ConciergePlayer *self)
 
   if (self->bus_watch_id != 0)
     g_clear_handle_id (&self->bus_watch_id, g_source_remove);
+  g_clear_handle_id (&self->watchdog_id, g_source_remove);
 
   if (self->pipeline == NULL)
     return;
@@ -227,9 +238,10 @@ bus_cb (GstBus     *bus,
         if (!self->is_live)
           gst_element_set_state (self->pipeline,
                                  percent < 100 ? GST_STATE_PAUSED : GST_STATE_PLAYING);
-        if (percent < 100 && self->got_frame)
+        self->buffering = percent < 100;
+        if (self->buffering && self->got_frame)
           set_state (self, CONCIERGE_PLAYER_STATE_BUFFERING);
-        else if (percent >= 100 && self->got_frame)
+        else if (!self->buffering && self->got_frame)
           set_state (self, CONCIERGE_PLAYER_STATE_PLAYING);
         break;
       }
@@ -304,8 +316,18 @@ paintable_invalidated_cb (ConciergePlayer *self,
 {
   g_assert (CONCIERGE_IS_PLAYER (self));
 
-  if (self->got_frame || self->pipeline == NULL)
+  if (self->pipeline == NULL)
     return;
+
+  self->last_frame = g_get_monotonic_time ();
+
+  if (self->got_frame)
+    {
+      /* Frames flow again after a stall. */
+      if (self->state == CONCIERGE_PLAYER_STATE_BUFFERING && !self->buffering)
+        set_state (self, CONCIERGE_PLAYER_STATE_PLAYING);
+      return;
+    }
 
   /* The first picture on screen is what the user waits for. */
   self->got_frame = TRUE;
@@ -313,6 +335,36 @@ paintable_invalidated_cb (ConciergePlayer *self,
   g_debug ("First frame of %s after %.3f s", self->uri, self->first_frame_time / 1e6);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FRAME_TIME]);
   set_state (self, CONCIERGE_PLAYER_STATE_PLAYING);
+}
+
+static gboolean
+watchdog_cb (gpointer user_data)
+{
+  ConciergePlayer *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  g_assert (CONCIERGE_IS_PLAYER (self));
+
+  if (!self->got_frame)
+    {
+      if (self->connect_timeout > 0 &&
+          now - self->play_started > (gint64) self->connect_timeout * G_USEC_PER_SEC)
+        {
+          g_debug ("No frame of %s after %u s", self->uri, self->connect_timeout);
+          self->watchdog_id = 0;
+          fail (self, _("The video did not start. The camera may be offline."));
+          return G_SOURCE_REMOVE;
+        }
+    }
+  else if (self->is_live &&
+           self->state == CONCIERGE_PLAYER_STATE_PLAYING &&
+           now - self->last_frame > STALL_US)
+    {
+      g_debug ("No new frame of %s for %.1f s", self->uri, (now - self->last_frame) / 1e6);
+      set_state (self, CONCIERGE_PLAYER_STATE_BUFFERING);
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
 static int
@@ -522,6 +574,10 @@ concierge_player_get_property (GObject    *object,
       g_value_set_int64 (value, self->first_frame_time);
       break;
 
+    case PROP_CONNECT_TIMEOUT:
+      g_value_set_uint (value, self->connect_timeout);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -543,6 +599,10 @@ concierge_player_set_property (GObject      *object,
 
     case PROP_MUTED:
       concierge_player_set_muted (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CONNECT_TIMEOUT:
+      concierge_player_set_connect_timeout (self, g_value_get_uint (value));
       break;
 
     default:
@@ -615,6 +675,11 @@ concierge_player_class_init (ConciergePlayerClass *klass)
                         -1, G_MAXINT64, -1,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_CONNECT_TIMEOUT] =
+    g_param_spec_uint ("connect-timeout", NULL, NULL,
+                       0, G_MAXUINT, DEFAULT_CONNECT_TIMEOUT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[EOS] =
@@ -635,6 +700,7 @@ concierge_player_init (ConciergePlayer *self)
 
   self->muted = TRUE;
   self->first_frame_time = -1;
+  self->connect_timeout = DEFAULT_CONNECT_TIMEOUT;
   self->video = concierge_video_paintable_new ();
   self->paintable = g_object_ref (GDK_PAINTABLE (self->video));
 }
@@ -743,6 +809,29 @@ concierge_player_get_frames_shown (ConciergePlayer *self)
   return concierge_video_paintable_get_frames_shown (self->video);
 }
 
+guint
+concierge_player_get_connect_timeout (ConciergePlayer *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_PLAYER (self), 0);
+
+  return self->connect_timeout;
+}
+
+/* Seconds to wait for the first frame before giving up with an error; the
+ * platform's links can point at an offline device that never answers. */
+void
+concierge_player_set_connect_timeout (ConciergePlayer *self,
+                                      guint            seconds)
+{
+  g_return_if_fail (CONCIERGE_IS_PLAYER (self));
+
+  if (self->connect_timeout == seconds)
+    return;
+
+  self->connect_timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECT_TIMEOUT]);
+}
+
 void
 concierge_player_play (ConciergePlayer *self)
 {
@@ -762,6 +851,7 @@ concierge_player_play (ConciergePlayer *self)
     }
 
   self->got_frame = FALSE;
+  self->buffering = FALSE;
   self->play_started = g_get_monotonic_time ();
   if (self->first_frame_time != -1)
     {
@@ -786,6 +876,7 @@ concierge_player_play (ConciergePlayer *self)
   self->bus_watch_id = gst_bus_add_watch (bus, bus_cb, self);
 
   set_state (self, CONCIERGE_PLAYER_STATE_CONNECTING);
+  self->watchdog_id = g_timeout_add_seconds (1, watchdog_cb, self);
 
   ret = gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
   if (ret == GST_STATE_CHANGE_FAILURE)

@@ -34,6 +34,9 @@ void                  concierge_player_set_muted             (ConciergePlayer *s
                                                               gboolean         muted);
 gint64                concierge_player_get_first_frame_time  (ConciergePlayer *self);
 guint                 concierge_player_get_frames_shown      (ConciergePlayer *self);
+guint                 concierge_player_get_connect_timeout   (ConciergePlayer *self);
+void                  concierge_player_set_connect_timeout   (ConciergePlayer *self,
+                                                              guint            seconds);
 void                  concierge_player_play                  (ConciergePlayer *self);
 void                  concierge_player_stop                  (ConciergePlayer *self);
 void                  concierge_player_retry                 (ConciergePlayer *self);
