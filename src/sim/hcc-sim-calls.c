@@ -453,7 +453,10 @@ control_error (HccSimReply *reply,
                guint        http_status,
                const char  *text)
 {
-  _hcc_sim_reply_error (reply, "bad-request", "%s", text);
+  const char *code = http_status == SOUP_STATUS_NOT_FOUND ? "not-found"
+                     : http_status == SOUP_STATUS_CONFLICT ? "conflict" : "bad-request";
+
+  _hcc_sim_reply_error (reply, code, "%s", text);
   reply->http_status = http_status;
 }
 
