@@ -39,6 +39,7 @@ typedef struct
 
   /* Touched by the worker thread only. */
   sqlite3      *db;            /* (owned) (nullable) */
+  GHashTable   *statements;    /* (owned) (nullable): SQL text -> sqlite3_stmt */
 } Worker;
 
 typedef struct _Job Job;
@@ -214,6 +215,7 @@ worker_clear (gpointer data)
 
   /* The worker thread closes the database before it lets go. */
   g_assert (worker->db == NULL);
+  g_assert (worker->statements == NULL);
 
   g_async_queue_unref (worker->queue);
   g_main_context_unref (worker->main_context);
@@ -379,6 +381,37 @@ prepare (sqlite3     *db,
   return stmt;
 }
 
+/* The statements of the hot paths are prepared once per connection and
+ * kept, keyed by the address of their (static) SQL text: parsing the SQL
+ * was most of the cost of a write. Callers hand them back with release(). */
+static sqlite3_stmt *
+statement (Worker      *worker,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (worker->statements, sql);
+
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (worker->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, worker->db, "read");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (worker->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static void
+release (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
@@ -487,15 +520,22 @@ static void
 count_unacknowledged (Job    *job,
                       Worker *worker)
 {
-  gint64 count = 0;
   g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
 
-  if (query_int (worker->db,
-                 "SELECT count(*) FROM calls WHERE outcome = 4 AND acknowledged = 0",
-                 &count, &error))
-    job->unacknowledged = count;
+  stmt = statement (worker, "SELECT count(*) FROM calls WHERE outcome = 4 AND acknowledged = 0",
+                    &error);
+  if (stmt == NULL)
+    {
+      g_debug ("%s", error->message);
+      return;
+    }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    job->unacknowledged = sqlite3_column_int64 (stmt, 0);
   else
-    g_debug ("%s", error->message);
+    g_debug ("Counting missed calls: %s", sqlite3_errmsg (worker->db));
+  release (stmt);
 }
 
 static void
@@ -556,6 +596,8 @@ open_run (Job    *job,
     goto fail;
 
   worker->db = db;
+  worker->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                              (GDestroyNotify) sqlite3_finalize);
   count_unacknowledged (job, worker);
   g_debug ("Opened the log database %s", worker->path);
   return;
@@ -569,6 +611,8 @@ close_db (Worker *worker)
 {
   if (worker->db == NULL)
     return;
+
+  g_clear_pointer (&worker->statements, g_hash_table_unref);
 
   /* sqlite3_close_v2 checkpoints the WAL into the main file and removes it
    * when this is the last connection. */
@@ -597,16 +641,13 @@ step_done (sqlite3_stmt  *stmt,
            sqlite3       *db,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean done = sqlite3_step (stmt) == SQLITE_DONE;
 
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, db, "write to");
-      return FALSE;
-    }
+  if (!done)
+    set_sqlite_error (error, db, "write to");
+  release (stmt);
 
-  return TRUE;
+  return done;
 }
 
 static void
@@ -636,7 +677,7 @@ call_write_run (Job    *job,
             "  room = excluded.room, call_type = excluded.call_type, "
             "  started = min(calls.started, excluded.started) "
             "WHERE calls.details = 0";
-      stmt = prepare (db, sql, &job->error);
+      stmt = statement (worker, sql, &job->error);
       if (stmt == NULL)
         return;
       bind_text (stmt, 1, w->record_id);
@@ -675,7 +716,7 @@ call_write_run (Job    *job,
             "  outcome = excluded.outcome, operator = excluded.operator, "
             "  answered = excluded.answered, ended = excluded.ended "
             "WHERE calls.outcome = 0";
-      stmt = prepare (db, sql, &job->error);
+      stmt = statement (worker, sql, &job->error);
       if (stmt == NULL)
         return;
       bind_text (stmt, 1, w->record_id);
@@ -695,7 +736,7 @@ call_write_run (Job    *job,
             "  outcome = CASE WHEN calls.outcome = 0 THEN 4 ELSE calls.outcome END, "
             "  ended = excluded.ended "
             "WHERE calls.ended IS NULL";
-      stmt = prepare (db, sql, &job->error);
+      stmt = statement (worker, sql, &job->error);
       if (stmt == NULL)
         return;
       bind_text (stmt, 1, w->record_id);
@@ -705,7 +746,7 @@ call_write_run (Job    *job,
     case CALL_ACKNOWLEDGE:
       sql = "UPDATE calls SET acknowledged = 1 "
             "WHERE record_id = ?1 AND outcome = 4 AND acknowledged = 0";
-      stmt = prepare (db, sql, &job->error);
+      stmt = statement (worker, sql, &job->error);
       if (stmt == NULL)
         return;
       bind_text (stmt, 1, w->record_id);
@@ -713,7 +754,7 @@ call_write_run (Job    *job,
 
     case CALL_ACKNOWLEDGE_ALL:
       sql = "UPDATE calls SET acknowledged = 1 WHERE outcome = 4 AND acknowledged = 0";
-      stmt = prepare (db, sql, &job->error);
+      stmt = statement (worker, sql, &job->error);
       if (stmt == NULL)
         return;
       break;
@@ -739,7 +780,7 @@ door_write_run (Job    *job,
 
   /* Keyed by the uuid made on the desk: the first call inserts the action
    * (usually still pending), later calls only update its result. */
-  stmt = prepare (db,
+  stmt = statement (worker,
                   "INSERT INTO door_actions (" DOOR_COLUMNS ") "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                   "ON CONFLICT (uuid) DO UPDATE SET "
@@ -843,15 +884,11 @@ collect_rows (sqlite3       *db,
       g_list_store_append (store, item);
     }
 
-  sqlite3_finalize (stmt);
-
   if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, db, "read");
-      return NULL;
-    }
+    set_sqlite_error (error, db, "read");
+  release (stmt);
 
-  return g_steal_pointer (&store);
+  return rc == SQLITE_DONE ? g_steal_pointer (&store) : NULL;
 }
 
 static void
@@ -866,13 +903,13 @@ bind_query (sqlite3_stmt *stmt,
 }
 
 static GListStore *
-select_calls (sqlite3  *db,
-              Query    *q,
-              GError  **error)
+select_calls (Worker  *worker,
+              Query   *q,
+              GError **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db,
+  stmt = statement (worker,
                   "SELECT " CALL_COLUMNS " FROM calls "
                   "WHERE (?1 IS NULL"
                   "       OR device_name LIKE ?1 ESCAPE '\\' OR device_serial LIKE ?1 ESCAPE '\\'"
@@ -886,17 +923,17 @@ select_calls (sqlite3  *db,
     return NULL;
 
   bind_query (stmt, q);
-  return collect_rows (db, stmt, CONCIERGE_TYPE_CALL_RECORD, error);
+  return collect_rows (worker->db, stmt, CONCIERGE_TYPE_CALL_RECORD, error);
 }
 
 static GListStore *
-select_door_actions (sqlite3  *db,
-                     Query    *q,
-                     GError  **error)
+select_door_actions (Worker  *worker,
+                     Query   *q,
+                     GError **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db,
+  stmt = statement (worker,
                   "SELECT " DOOR_COLUMNS " FROM door_actions "
                   "WHERE (?1 IS NULL"
                   "       OR door_name LIKE ?1 ESCAPE '\\' OR door_id LIKE ?1 ESCAPE '\\'"
@@ -909,14 +946,14 @@ select_door_actions (sqlite3  *db,
     return NULL;
 
   bind_query (stmt, q);
-  return collect_rows (db, stmt, CONCIERGE_TYPE_DOOR_ACTION, error);
+  return collect_rows (worker->db, stmt, CONCIERGE_TYPE_DOOR_ACTION, error);
 }
 
 static void
 query_calls_run (Job    *job,
                  Worker *worker)
 {
-  job->result = select_calls (worker->db, job->data, &job->error);
+  job->result = select_calls (worker, job->data, &job->error);
   job->result_free = g_object_unref;
 }
 
@@ -924,7 +961,7 @@ static void
 query_door_actions_run (Job    *job,
                         Worker *worker)
 {
-  job->result = select_door_actions (worker->db, job->data, &job->error);
+  job->result = select_door_actions (worker, job->data, &job->error);
   job->result_free = g_object_unref;
 }
 
@@ -937,7 +974,7 @@ kept_unlocked_run (Job    *job,
   /* A door is held open from this desk when its latest successful action is
    * "keep unlocked". Failed actions change nothing at the door, and pending
    * ones are not known to have done anything yet. */
-  stmt = prepare (worker->db,
+  stmt = statement (worker,
                   "SELECT " DOOR_COLUMNS " FROM door_actions AS d "
                   "WHERE d.action = 3 AND d.result = 1 AND d.id = "
                   "  (SELECT max(id) FROM door_actions "
@@ -970,7 +1007,7 @@ export_calls_run (Job    *job,
   GString *csv;
   guint n;
 
-  if (!(rows = select_calls (worker->db, job->data, &job->error)))
+  if (!(rows = select_calls (worker, job->data, &job->error)))
     return;
 
   csv = g_string_new (NULL);
@@ -1024,7 +1061,7 @@ export_door_actions_run (Job    *job,
   GString *csv;
   guint n;
 
-  if (!(rows = select_door_actions (worker->db, job->data, &job->error)))
+  if (!(rows = select_door_actions (worker, job->data, &job->error)))
     return;
 
   csv = g_string_new (NULL);
