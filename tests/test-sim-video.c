@@ -349,6 +349,83 @@ test_hls_live (void)
   g_assert_cmpint (sequence, >=, first_sequence + 2);
 }
 
+typedef struct {
+  gint   frames;    /* atomic */
+  gint   width;
+  gint   height;
+} Frames;
+
+static GstPadProbeReturn
+count_frames_cb (GstPad          *pad,
+                 GstPadProbeInfo *info,
+                 gpointer         user_data)
+{
+  Frames *frames = user_data;
+
+  if (g_atomic_int_add (&frames->frames, 1) == 0)
+    {
+      g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
+      GstStructure *s = caps != NULL ? gst_caps_get_structure (caps, 0) : NULL;
+
+      if (s != NULL)
+        {
+          gst_structure_get_int (s, "width", &frames->width);
+          gst_structure_get_int (s, "height", &frames->height);
+        }
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+/* What the app does with an HLS address: demux and decode it. */
+static void
+test_hls_plays (void)
+{
+  g_autofree char *url = hls_url (camera_at (2), "2");
+  g_autofree char *description = g_strdup_printf ("souphttpsrc location=\"%s\" ! hlsdemux ! "
+                                                  "tsdemux ! h264parse ! avdec_h264 ! "
+                                                  "fakesink name=sink sync=false", url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = gst_parse_launch (description, &error);
+  g_autoptr(GstElement) sink = NULL;
+  g_autoptr(GstPad) pad = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  Frames frames = { 0, 0, 0 };
+  gint64 start_us, first_us = 0, deadline;
+
+  g_assert_no_error (error);
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  pad = gst_element_get_static_pad (sink, "sink");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, count_frames_cb, &frames, NULL);
+  bus = gst_element_get_bus (pipeline);
+
+  start_us = g_get_monotonic_time ();
+  deadline = start_us + 30 * G_USEC_PER_SEC;
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  while (g_atomic_int_get (&frames.frames) < 50 && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GstMessage) message = gst_bus_timed_pop_filtered (bus, GST_SECOND / 20,
+                                                                  GST_MESSAGE_ERROR);
+
+      if (message != NULL)
+        {
+          g_autoptr(GError) play_error = NULL;
+
+          gst_message_parse_error (message, &play_error, NULL);
+          g_error ("The HLS stream does not play: %s", play_error->message);
+        }
+      if (first_us == 0 && g_atomic_int_get (&frames.frames) > 0)
+        first_us = g_get_monotonic_time ();
+    }
+  if (first_us == 0)
+    first_us = g_get_monotonic_time ();
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+  g_assert_cmpint (g_atomic_int_get (&frames.frames), >=, 50);
+  g_assert_cmpint (frames.width, ==, 640);
+  g_assert_cmpint (frames.height, ==, 360);
+  g_test_message ("HLS: first decoded frame %.2f s after the address", (first_us - start_us) / 1e6);
+}
+
 static void
 test_hls_refused (void)
 {
@@ -425,6 +502,49 @@ test_hls_idle_stop (void)
 
   g_clear_pointer (&set, json_object_unref);
   set = control ("/control/video", "{\"idle_timeout_s\":15}");
+}
+
+static gint64
+wait_for_streams (gint64 wanted)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 streams = -1;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(JsonObject) state = control ("/control/video", "{}");
+
+      streams = control_int (state, "streams");
+      if (streams == wanted)
+        break;
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+  return streams;
+}
+
+/* A pipeline error stops the stream; the next playlist request starts it
+ * again. */
+static void
+test_hls_restart (void)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *playlist = NULL;
+  g_autoptr(JsonObject) state = NULL;
+  guint status;
+
+  url = hls_url (camera_at (1), "1");
+  playlist = fetch_playlist (url, &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  /* Every running stream fails at once. */
+  state = control ("/control/video", "{\"fail_streams\":true}");
+  g_assert_cmpint (wait_for_streams (0), ==, 0);
+
+  g_clear_pointer (&playlist, g_free);
+  playlist = fetch_playlist (url, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (playlist, ".ts"));
+  g_assert_cmpint (wait_for_streams (1), ==, 1);
 }
 
 static void
@@ -891,8 +1011,10 @@ main (int    argc,
   g_test_add_func ("/sim/video/live/ezopen", test_live_ezopen);
   g_test_add_func ("/sim/video/live/errors", test_live_errors);
   g_test_add_func ("/sim/video/hls/live", test_hls_live);
+  g_test_add_func ("/sim/video/hls/plays", test_hls_plays);
   g_test_add_func ("/sim/video/hls/refused", test_hls_refused);
   g_test_add_func ("/sim/video/hls/idle-stop", test_hls_idle_stop);
+  g_test_add_func ("/sim/video/hls/restart", test_hls_restart);
   g_test_add_func ("/sim/video/hls/playback", test_hls_playback);
   g_test_add_func ("/sim/video/records/paging", test_records);
   g_test_add_func ("/sim/video/clip/save-download", test_clip);

@@ -1682,6 +1682,29 @@ control_video (HccSim              *sim,
       self->idle_timeout_s = (guint) value;
     }
 
+  /* Fault injection: every running stream's pipeline reports an error, as
+   * a failing element would, to exercise the restart path. */
+  if (request->object != NULL && json_object_has_member (request->object, "fail_streams"))
+    {
+      GHashTableIter iter;
+      HlsStream *stream;
+
+      g_hash_table_iter_init (&iter, self->streams);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stream))
+        {
+          if (stream->pipeline != NULL)
+            {
+              g_autoptr(GError) error = g_error_new_literal (GST_STREAM_ERROR,
+                                                             GST_STREAM_ERROR_FAILED,
+                                                             "Injected by the control port");
+
+              gst_element_post_message (stream->pipeline,
+                                        gst_message_new_error (GST_OBJECT (stream->pipeline),
+                                                               error, NULL));
+            }
+        }
+    }
+
   data = json_object_new ();
   json_object_set_int_member (data, "idle_timeout_s", self->idle_timeout_s);
   json_object_set_int_member (data, "streams", g_hash_table_size (self->streams));
