@@ -292,8 +292,9 @@ hcc_client_decode_envelope (guint      http_status,
 /* {{{ Waiting with a cancellable */
 
 typedef struct {
-  GSource *timeout;  /* (owned) */
-  GSource *cancel;   /* (owned) (nullable) */
+  GSource  *timeout;  /* (owned) */
+  GSource  *cancel;   /* (owned) (nullable) */
+  gboolean  done;
 } Wait;
 
 static void
@@ -313,10 +314,27 @@ static gboolean
 wait_done_cb (gpointer user_data)
 {
   GTask *task = user_data;
+  Wait *wait = g_task_get_task_data (task);
 
-  /* check-cancellable turns this into G_IO_ERROR_CANCELLED when needed. */
-  g_task_return_boolean (task, TRUE);
+  /* Whichever source fires first returns the task; destroying both drops
+   * their refs on it. check-cancellable turns a cancelled wait into
+   * G_IO_ERROR_CANCELLED. */
+  if (!wait->done)
+    {
+      wait->done = TRUE;
+      g_source_destroy (wait->timeout);
+      if (wait->cancel != NULL)
+        g_source_destroy (wait->cancel);
+      g_task_return_boolean (task, TRUE);
+    }
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_cancelled_cb (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  return wait_done_cb (user_data);
 }
 
 static void
@@ -331,8 +349,7 @@ wait_async (guint                delay_ms,
   g_task_set_source_tag (task, wait_async);
   g_task_set_task_data (task, wait, (GDestroyNotify) wait_free);
 
-  /* Both sources hold a ref on the task; whichever fires first returns it,
-   * and freeing the task data destroys the other. */
+  /* Both sources hold a ref on the task until one of them fires. */
   wait->timeout = g_timeout_source_new (delay_ms);
   g_source_set_callback (wait->timeout, wait_done_cb, g_object_ref (task), g_object_unref);
   g_source_attach (wait->timeout, g_main_context_get_thread_default ());
@@ -340,7 +357,7 @@ wait_async (guint                delay_ms,
   if (cancellable != NULL)
     {
       wait->cancel = g_cancellable_source_new (cancellable);
-      g_source_set_callback (wait->cancel, G_SOURCE_FUNC (wait_done_cb),
+      g_source_set_callback (wait->cancel, G_SOURCE_FUNC (wait_cancelled_cb),
                              g_object_ref (task), g_object_unref);
       g_source_attach (wait->cancel, g_main_context_get_thread_default ());
     }
