@@ -421,6 +421,82 @@ test_player_not_found_retry (Fixture       *f,
   g_assert_finalize_object (player);
 }
 
+static gboolean
+is_buffering (gpointer data)
+{
+  return concierge_player_get_state (data) == CONCIERGE_PLAYER_STATE_BUFFERING;
+}
+
+static void
+test_player_connect_timeout (Fixture       *f,
+                             gconstpointer  data)
+{
+  ConciergePlayer *player = concierge_player_new ();
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  guint16 port;
+
+  /* A server that takes the connection and never answers, like a device
+   * that went offline behind the platform's relay. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  uri = g_strdup_printf ("http://127.0.0.1:%u/live.m3u8", port);
+
+  concierge_player_set_connect_timeout (player, 1);
+  concierge_player_set_uri (player, uri);
+  concierge_player_play (player);
+  wait_until (is_error, player, "the connect timeout");
+  g_assert_nonnull (concierge_player_get_error_message (player));
+  g_assert_cmpint (concierge_player_get_first_frame_time (player), ==, -1);
+
+  g_assert_finalize_object (player);
+}
+
+static void
+test_player_hls_stall (Fixture       *f,
+                       gconstpointer  data)
+{
+  ConciergePlayer *player = concierge_player_new ();
+
+  stream_start_hls (f);
+  concierge_player_set_uri (player, f->hls_uri);
+  concierge_player_play (player);
+  wait_until (ten_frames_shown, player, "ten HLS frames");
+
+  /* The camera stops sending but the playlist stays live: the picture
+   * must not just freeze. */
+  gst_element_set_state (f->hls_pipeline, GST_STATE_PAUSED);
+  wait_until (is_buffering, player, "the stall to show as buffering");
+  g_assert_null (concierge_player_get_error_message (player));
+
+  concierge_player_stop (player);
+  g_assert_finalize_object (player);
+}
+
+static void
+test_player_hls_ended (Fixture       *f,
+                       gconstpointer  data)
+{
+  ConciergePlayer *player = concierge_player_new ();
+  gboolean eos = FALSE;
+
+  stream_start_hls (f);
+  g_signal_connect_swapped (player, "eos", G_CALLBACK (set_flag_cb), &eos);
+  concierge_player_set_uri (player, f->hls_uri);
+  concierge_player_play (player);
+  wait_until (ten_frames_shown, player, "ten HLS frames");
+
+  /* hlssink2 ends the playlist when stopped: a live view that ends is an
+   * error the desk can retry, not a silent stop. */
+  gst_element_set_state (f->hls_pipeline, GST_STATE_NULL);
+  wait_until (is_error, player, "the end of the live stream");
+  g_assert_nonnull (concierge_player_get_error_message (player));
+  g_assert_false (eos);
+
+  g_assert_finalize_object (player);
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -538,6 +614,12 @@ main (int   argc,
               fixture_setup, test_player_mp4_eos, fixture_teardown);
   g_test_add ("/media/player/not-found-retry", Fixture, NULL,
               fixture_setup, test_player_not_found_retry, fixture_teardown);
+  g_test_add ("/media/player/connect-timeout", Fixture, NULL,
+              fixture_setup, test_player_connect_timeout, fixture_teardown);
+  g_test_add ("/media/player/hls-stall", Fixture, NULL,
+              fixture_setup, test_player_hls_stall, fixture_teardown);
+  g_test_add ("/media/player/hls-ended", Fixture, NULL,
+              fixture_setup, test_player_hls_ended, fixture_teardown);
   g_test_add ("/media/player-view/states", Fixture, NULL,
               fixture_setup, test_player_view_states, fixture_teardown);
 

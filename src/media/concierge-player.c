@@ -224,6 +224,12 @@ bus_cb (GstBus     *bus,
 
     case GST_MESSAGE_EOS:
       g_debug ("End of stream for %s", self->uri);
+      /* A live stream that ends was cut at the source: offer Retry. */
+      if (self->is_live)
+        {
+          fail (self, _("The live video ended."));
+          return G_SOURCE_REMOVE;
+        }
       teardown_pipeline (self);
       set_state (self, CONCIERGE_PLAYER_STATE_IDLE);
       g_signal_emit (self, signals[EOS], 0);
