@@ -339,7 +339,8 @@ add_device (HccSimWorld *world,
   device->area_id = g_strdup (area_id);
   device->building_id = g_strdup (building_id);
   device->time_zone = g_strdup ("30");
-  device->added_ms = world->base_ms - (gint64) g_rand_int_range (rand, 30, 400) * DAY_MS;
+  device->added_ms = world->base_ms - (gint64) g_rand_int_range (rand, 30, 400) * DAY_MS +
+                     (gint64) g_rand_int_range (rand, 8 * 3600, 18 * 3600) * 1000;
   device->online = online;
   device->door_ids = g_ptr_array_new_with_free_func (g_free);
   device->camera_ids = g_ptr_array_new_with_free_func (g_free);
