@@ -186,7 +186,13 @@ build_event (HccSim *sim,
   json_object_set_object_member (event, "basicInfo", basic);
   json_object_set_object_member (event, "data", data);
 
-  return json_node_init_object (json_node_alloc (), event);
+  {
+    /* The node takes its own reference. */
+    JsonNode *node = json_node_init_object (json_node_alloc (), event);
+
+    json_object_unref (event);
+    return node;
+  }
 }
 
 /* Ends @call from the device's side and tells every subscriber. */

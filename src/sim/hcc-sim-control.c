@@ -1,6 +1,12 @@
 /* hcc-sim-control.c: the control port's core routes (tests and demos drive the simulator here)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The control port is plain JSON without an envelope or a token: it is for
+ * tests, benchmarks and demos, never for the app. Bad input is an HTTP 4xx
+ * with {"error": text}, so a typo in a test fails loudly instead of being
+ * taken as "no change". The calls module adds its own /control/calls routes
+ * and the domain and video modules theirs. docs/hcc-sim.md lists them all.
  */
 
 #undef G_LOG_DOMAIN
@@ -31,6 +37,8 @@ reply_ok (HccSimReply *reply)
   _hcc_sim_reply_data (reply, object_node (object));
 }
 
+/* The code goes out as "code" next to "error"; the HTTP status tells a
+ * client that the control request was refused. */
 static void
 bad_request (HccSimReply *reply,
              const char  *text)
@@ -64,6 +72,7 @@ clock_advance (HccSim              *sim,
   gint64 seconds;
   JsonObject *object;
 
+  /* The clock only moves forward: tokens and queues never see time go back. */
   if (!_hcc_sim_get_int (request->object, "seconds", &seconds) || seconds < 0)
     {
       bad_request (reply, "seconds must be a number of seconds, 0 or more");
@@ -138,6 +147,7 @@ faults_add (HccSim              *sim,
       return;
     }
 
+  /* count wins over fraction; with neither, the fault hits the next request. */
   if (_hcc_sim_get_int (object, "count", &value))
     {
       if (value < 1 || value > G_MAXUINT)
@@ -185,6 +195,7 @@ faults_add (HccSim              *sim,
   else
     fault->delay_ms = 1000;
 
+  /* Any substring of the path below the host, e.g. "mq/messages". */
   fault->path = _hcc_sim_dup_string (object, "path");
   _hcc_sim_add_fault (sim, g_steal_pointer (&fault));
   reply_ok (reply);

@@ -1,6 +1,9 @@
 /* hcc-sim-main.c: the hcc-sim executable, a local Hik-Connect for Teams platform
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The simulator runs on its own thread; the main thread only waits for
+ * SIGINT or SIGTERM, then stops it and removes the certificate it made.
  */
 
 #undef G_LOG_DOMAIN
@@ -95,6 +98,7 @@ main (int   argc,
   if (rtmp_url != NULL)
     hcc_sim_set_rtmp_base_url (sim, rtmp_url);
 
+  /* A new certificate each run: it lives only as long as this process. */
   if (tls)
     {
       g_autoptr(GTlsCertificate) certificate = NULL;

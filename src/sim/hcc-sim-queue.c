@@ -1,6 +1,11 @@
 /* hcc-sim-queue.c: the rawmsg message queue (catalogue §2.1-2.3, §13.5-13.8)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Delivery is at least once: messages hands out the oldest events as a
+ * batch and hands out the same batch until complete confirms it (L4617).
+ * The batch is simply the first batch_len events of the account's queue,
+ * so new events posted meanwhile wait behind it.
  */
 
 #undef G_LOG_DOMAIN
@@ -204,6 +209,7 @@ subscribe (HccSim              *sim,
     }
   account_check_lapse (account, request->now_ms);
 
+  /* Cancelling drops what was waiting, like a lapse. */
   if (subscribe_type == 0)
     {
       account->subscribed = FALSE;
@@ -261,6 +267,7 @@ messages (HccSim              *sim,
   data = json_object_new ();
   events = json_array_new ();
 
+  /* A new batch only once the previous one was completed. */
   if (account->batch_id == NULL && account->events.length > 0)
     {
       account->batch_id = new_batch_id (sim);
@@ -351,6 +358,8 @@ _hcc_sim_post_event (HccSim     *sim,
       json_object_set_boolean_member (object, "update", FALSE);
   }
 
+  /* Every account gets its own copy; the uuid is the same in all of them,
+   * since it is one event seen by several clients. */
   g_hash_table_iter_init (&iter, queue->accounts);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &account))
     {

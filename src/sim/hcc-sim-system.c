@@ -1,6 +1,10 @@
 /* hcc-sim-system.c: the System endpoints (catalogue §1)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The replies copy the shapes of the guide's examples, including their odd
+ * types: expireTime in seconds for token/get but a string of milliseconds for
+ * streamtoken/get, counts as strings in servicepackage.
  */
 
 #undef G_LOG_DOMAIN
@@ -52,6 +56,8 @@ token_get (HccSim              *sim,
       return;
     }
 
+  /* Each login issues a new token; earlier ones stay valid until their own
+   * expiry, since the guide does not say they are revoked. */
   token = _hcc_sim_issue_token (sim, user, &expire_ms);
 
   data = json_object_new ();
@@ -197,6 +203,7 @@ stream_token (HccSim              *sim,
 
   json_object_set_string_member (data, "appKey", app_key);
   json_object_set_string_member (data, "appToken", token->str);
+  /* No EZVIZ streaming here: the domain points back at the simulator. */
   json_object_set_string_member (data, "streamAreaDomain", _hcc_sim_get_base_url (sim));
   json_object_set_string_member (data, "expireTime", expiry);
   g_string_free (token, TRUE);

@@ -1,6 +1,15 @@
 /* hcc-sim.c: the simulator object, its thread, its servers and the request pipeline
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An HccSim owns a thread with its own GMainContext. The API server (two
+ * loopback ports: the main host and the "regional" areaDomain host) and the
+ * control server run there, and so does every module: the modules never lock.
+ * The public API below only starts and stops that thread and reads values
+ * written before hcc_sim_start() returns.
+ *
+ * Every API request goes through one pipeline: log, fault injection, request
+ * limit, route lookup, token check, body check, route function, envelope.
  */
 
 #undef G_LOG_DOMAIN
@@ -17,6 +26,7 @@
 #define LOG_BODY_MAX        4096
 #define TOKEN_GET_PATH      "/platform/v1/token/get"
 
+/* A route's pattern is kept split on "/" so matching is a segment compare. */
 typedef struct {
   char           *method;
   char           *pattern;
@@ -25,9 +35,10 @@ typedef struct {
   HccSimRouteFunc func;
 } Route;
 
+/* Tokens keep the user's ID, not the user: the world may be rebuilt. */
 typedef struct {
   char   *user_id;
-  gint64  expire_ms;
+  gint64  expire_ms;          /* simulated clock */
 } TokenInfo;
 
 /* One sliding one-second window of request times (monotonic microseconds)
@@ -42,6 +53,7 @@ typedef struct {
   GArray  *arrival_times;
 } Window;
 
+/* One request as the control port reports it. Nothing secret is kept. */
 typedef struct {
   guint64   seq;
   gint64    time_ms;
@@ -56,6 +68,8 @@ typedef struct {
   char     *fault;            /* (nullable) the injected fault's kind */
 } LogEntry;
 
+/* A request held back by a delay fault; it refers to its log entry by
+ * sequence number because the ring may drop the entry meanwhile. */
 typedef struct {
   HccSim            *self;
   SoupServerMessage *msg;     /* (owned) */
@@ -115,6 +129,7 @@ struct _HccSim
 
 G_DEFINE_FINAL_TYPE (HccSim, hcc_sim, G_TYPE_OBJECT)
 
+/* Indexed by HccSimFaultKind; the names are the control port's. */
 static const char *fault_names[] = {
   "http-error", "reset", "delay", "malformed-json", "rate-limit",
 };
@@ -174,6 +189,9 @@ window_free (gpointer data)
   g_free (window);
 }
 
+/* Drops the times that left the one-second window ending at @now_us. The
+ * arrays stay short: at most the limit for accepted times, and the burst
+ * size for arrivals. */
 static void
 times_prune (GArray *times,
              gint64  now_us)
@@ -240,6 +258,8 @@ mask_token (const char *token)
   return g_strdup_printf ("%.8s...", token);
 }
 
+/* Sequence numbers in the ring are consecutive, so the entry's position
+ * follows from the oldest one's. */
 static LogEntry *
 find_log_entry (HccSim  *self,
                 guint64  seq)
@@ -251,6 +271,9 @@ find_log_entry (HccSim  *self,
   return g_queue_peek_nth (&self->request_log, seq - head->seq);
 }
 
+/* Returns the request body as JSON, or an empty object for an empty body
+ * (GET, or a POST without parameters). @valid is FALSE when the body is not
+ * JSON; the caller reports that after the token check, as the platform does. */
 static JsonNode *
 parse_body (SoupServerMessage *msg,
             gboolean          *valid)
@@ -316,7 +339,13 @@ masked_copy (JsonNode *body)
       else
         json_object_set_member (object, name, json_node_copy (member));
     }
-  return json_node_init_object (json_node_alloc (), object);
+  {
+    /* The node takes its own reference. */
+    JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+    json_object_unref (object);
+    return node;
+  }
 }
 
 static void
@@ -335,6 +364,8 @@ set_json_response (SoupServerMessage *msg,
                                     SOUP_MEMORY_TAKE, text, len);
 }
 
+/* The guide's failure messages end with the code in braces
+ * ("SECRET_KEY_NOT_EQUALS{OPEN300002}"); route functions give the text only. */
 static char *
 error_text (const char *code,
             const char *message)
@@ -509,6 +540,8 @@ find_route (GPtrArray  *routes,
   return NULL;
 }
 
+/* What the request limit counts against: the token, or for token/get (which
+ * has no token yet) the appKey in the body. */
 static char *
 limit_key (const char *route_path,
            JsonNode   *body,
@@ -542,6 +575,8 @@ limit_admit (HccSim     *self,
   window_arrive (window, now_us);
   window_arrive (self->overall, now_us);
 
+  /* Only accepted requests use the budget: a client that keeps knocking too
+   * fast is refused, but not locked out for good. */
   if (window->accepted_times->len >= self->rate_per_second)
     {
       window->rejected++;
@@ -566,7 +601,9 @@ process_api (HccSim            *self,
                                                     "Token");
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) query = NULL;
   g_autofree char *key = NULL;
+  const char *query_text = g_uri_get_query (soup_server_message_get_uri (msg));
   gboolean body_valid;
   gboolean path_known;
   HccSimRequest request = { 0, };
@@ -615,9 +652,13 @@ process_api (HccSim            *self,
       return;
     }
 
+  if (query_text != NULL)
+    query = soup_form_decode (query_text);
+
   request.method = method;
   request.path = full_path;
   request.token = token;
+  request.query = query;
   request.now_ms = _hcc_sim_now_ms (self);
 
   if (!g_str_equal (route->pattern, TOKEN_GET_PATH))
@@ -653,6 +694,9 @@ process_api (HccSim            *self,
   reply_clear (&reply);
 }
 
+/* Returns a copy of the first fault that applies to @path, or NULL. Count
+ * faults are used up; fraction faults stay until the control port clears
+ * them. The draw uses the seeded GRand so a run can be repeated. */
 static HccSimFault *
 pick_fault (HccSim     *self,
             const char *path)
@@ -738,6 +782,8 @@ apply_fault (HccSim            *self,
 
     case HCC_SIM_FAULT_RESET:
       {
+        /* Taking the connection away from libsoup and closing it gives the
+         * client a reset with no HTTP reply at all. */
         g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
 
         finish_log (self, seq, 0, NULL);
@@ -748,6 +794,8 @@ apply_fault (HccSim            *self,
 
     case HCC_SIM_FAULT_MALFORMED_JSON:
       {
+        /* A body cut short in the middle of a member, as a broken proxy or a
+         * dropped connection would deliver it. */
         const char *text = "{\"errorCode\":\"0\",\"data\":{\"accessTok";
 
         soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -921,6 +969,8 @@ add_route (GPtrArray      *routes,
   g_ptr_array_add (routes, route);
 }
 
+/* Listens on 127.0.0.1:@port (0: any free port) and returns the port, or 0
+ * with @error set. Never anything but the loopback: this is a local demo. */
 static guint16
 listen_loopback (SoupServer             *server,
                  guint16                 port,
@@ -959,6 +1009,9 @@ listen_loopback (SoupServer             *server,
   return found;
 }
 
+/* Runs on the simulator's thread, with its context pushed as the
+ * thread-default one, so the servers' sources and every module's timers are
+ * attached there. */
 static gboolean
 setup (HccSim  *self,
        GError **error)
@@ -970,6 +1023,8 @@ setup (HccSim  *self,
                                                                (guint32) (self->seed >> 32) }, 2);
   self->world = hcc_sim_world_new (self->seed, self->n_residents);
 
+  /* One server for both API ports, so the regional host serves the same
+   * routes and tokens as the main one. */
   self->server = soup_server_new ("server-header", "hcc-sim ", NULL);
   if (self->certificate != NULL)
     {
@@ -990,10 +1045,15 @@ setup (HccSim  *self,
                                              0, error)) == 0)
     return FALSE;
 
+  g_free (self->base_url);
+  g_free (self->regional_url);
+  g_free (self->control_url);
   self->base_url = g_strdup_printf ("%s://127.0.0.1:%u", scheme, self->port);
   self->regional_url = g_strdup_printf ("%s://127.0.0.1:%u", scheme, self->regional_port);
   self->control_url = g_strdup_printf ("http://127.0.0.1:%u", self->control_port);
 
+  /* The modules register their routes; the video module also adds its media
+   * handlers, which need the server to exist. */
   _hcc_sim_system_init (self);
   _hcc_sim_control_init (self);
   _hcc_sim_queue_init (self);
@@ -1035,6 +1095,9 @@ teardown (HccSim  *self,
   g_clear_object (&self->control_server);
 
   g_hash_table_remove_all (self->module_data);
+  /* A later start registers every route again. */
+  g_ptr_array_set_size (self->routes, 0);
+  g_ptr_array_set_size (self->control_routes, 0);
   g_clear_pointer (&self->world, hcc_sim_world_free);
   g_clear_pointer (&self->rand, g_rand_free);
 }
@@ -1177,6 +1240,8 @@ hcc_sim_set_rtmp_base_url (HccSim     *self,
   self->rtmp_base_url = g_strdup (rtmp_base_url);
 }
 
+/* Blocks until both servers listen (or failed to), so that the caller may
+ * read the URLs and ports at once. */
 gboolean
 hcc_sim_start (HccSim   *self,
                guint16   port,
@@ -1205,6 +1270,8 @@ hcc_sim_start (HccSim   *self,
   return TRUE;
 }
 
+/* g_main_loop_quit() wakes the simulator's context from this thread; the
+ * modules then shut down on their own thread before it ends. */
 void
 hcc_sim_stop (HccSim *self)
 {
@@ -1366,6 +1433,8 @@ _hcc_sim_get_seed (HccSim *sim)
   return sim->seed;
 }
 
+/* The request limit does not use this clock: it measures real seconds on
+ * the monotonic clock, so advancing the simulated one cannot lift it. */
 gint64
 _hcc_sim_now_ms (HccSim *sim)
 {
@@ -1417,6 +1486,8 @@ _hcc_sim_set_regional (HccSim   *sim,
   sim->regional = !!regional;
 }
 
+/* Expired tokens stay in the table so that they give OPEN000006 (expired)
+ * and not OPEN000007 (unknown), as a real client would see. */
 void
 _hcc_sim_expire_tokens (HccSim *sim)
 {
@@ -1487,7 +1558,13 @@ _hcc_sim_dup_requests (HccSim  *sim,
 
   json_object_set_array_member (object, "requests", array);
   json_object_set_int_member (object, "last_seq", sim->next_seq);
-  return json_node_init_object (json_node_alloc (), object);
+  {
+    /* The node takes its own reference. */
+    JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+    json_object_unref (object);
+    return node;
+  }
 }
 
 void
@@ -1542,7 +1619,13 @@ _hcc_sim_dup_stats (HccSim *sim)
     }
   json_object_set_array_member (object, "keys", keys);
 
-  return json_node_init_object (json_node_alloc (), object);
+  {
+    /* The node takes its own reference. */
+    JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+    json_object_unref (object);
+    return node;
+  }
 }
 
 void
