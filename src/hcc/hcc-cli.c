@@ -292,6 +292,7 @@ run_login (Cli   *cli,
 typedef struct {
   GStrv    types;
   int      remaining;
+  guint    timeout_id;
   gboolean done;
   gboolean failed;
 } EventsState;
@@ -370,6 +371,7 @@ events_timeout_cb (gpointer user_data)
 {
   EventsState *state = user_data;
 
+  state->timeout_id = 0;
   state->done = TRUE;
   return G_SOURCE_REMOVE;
 }
@@ -389,8 +391,7 @@ run_events (Cli   *cli,
     { NULL }
   };
   g_autoptr(HccEventStream) stream = NULL;
-  EventsState state = { NULL, 0, FALSE, FALSE };
-  guint timeout_id = 0;
+  EventsState state = { NULL, 0, 0, FALSE, FALSE };
   int code = 0;
 
   if (!parse_command ("events", "", _("Print calls and door events as they arrive, one JSON object per line."),
@@ -415,14 +416,14 @@ run_events (Cli   *cli,
   g_signal_connect (stream, "access-event", G_CALLBACK (access_event_cb), &state);
   g_signal_connect (stream, "notify::state", G_CALLBACK (stream_state_cb), &state);
   if (timeout > 0)
-    timeout_id = g_timeout_add_seconds (timeout, events_timeout_cb, &state);
+    state.timeout_id = g_timeout_add_seconds (timeout, events_timeout_cb, &state);
 
   hcc_event_stream_start (stream);
   while (!state.done)
     g_main_context_iteration (NULL, TRUE);
   hcc_event_stream_stop (stream);
 
-  g_clear_handle_id (&timeout_id, g_source_remove);
+  g_clear_handle_id (&state.timeout_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (stream, &state);
   g_strfreev (state.types);
 

@@ -5,9 +5,14 @@
 
 #pragma once
 
+#include "hcc-access-event.h"
+#include "hcc-call.h"
 #include "hcc-client.h"
+#include "hcc-credentials.h"
 #include "hcc-error.h"
+#include "hcc-event-stream.h"
 #include "hcc-json.h"
+#include "hcc-scheduler.h"
 #include "hcc-validation.h"
 #include "hcc-pager.h"
 
