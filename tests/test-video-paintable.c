@@ -130,9 +130,12 @@ test_paintable_colour_and_size (void)
   gst_element_set_state (pipeline, GST_STATE_PLAYING);
   run_to_eos (pipeline);
 
-  g_assert_cmpuint (concierge_video_paintable_get_frames_received (paintable), ==, 20);
+  /* The sink has QoS on, so a slow run (valgrind) may drop late frames. */
+  g_assert_cmpuint (concierge_video_paintable_get_frames_received (paintable), >=, 1);
+  g_assert_cmpuint (concierge_video_paintable_get_frames_received (paintable), <=, 20);
   g_assert_cmpuint (concierge_video_paintable_get_frames_shown (paintable), >=, 1);
-  g_assert_cmpuint (concierge_video_paintable_get_frames_shown (paintable), <=, 20);
+  g_assert_cmpuint (concierge_video_paintable_get_frames_shown (paintable), <=,
+                    concierge_video_paintable_get_frames_received (paintable));
 
   texture = concierge_video_paintable_get_texture (paintable);
   g_assert_nonnull (texture);
