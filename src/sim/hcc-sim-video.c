@@ -12,7 +12,6 @@
 #undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-video"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -55,6 +54,7 @@ typedef struct {
   gboolean    finished;       /* a playback stream reached EOS */
   gint64      last_access_us; /* monotonic */
   GPtrArray  *waiters;        /* (element-type Waiter) (owned) */
+  GCancellable *cancellable;  /* (owned) cancels the directory creation */
 } HlsStream;
 
 typedef struct {
@@ -409,6 +409,8 @@ hls_stream_free (gpointer data)
   HlsStream *stream = data;
 
   clear_source (&stream->bus_source);
+  g_cancellable_cancel (stream->cancellable);
+  g_clear_object (&stream->cancellable);
   if (stream->waiters != NULL)
     {
       for (guint i = 0; i < stream->waiters->len; i++)
@@ -493,16 +495,6 @@ hls_stream_start (HlsStream  *stream,
   g_autoptr(GstElement) title = NULL;
   g_autoptr(GstElement) sink = NULL;
 
-  stream->dir = g_strdup_printf ("%s/hls-%u", self->root, ++self->serial);
-  if (g_mkdir (stream->dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot create %s: %s", stream->dir, g_strerror (saved));
-      return FALSE;
-    }
-
   /* A live stream draws the wall clock; a playback stream draws the
    * recording's running time under its start time. */
   description = g_strdup_printf ("videotestsrc name=src %s ! "
@@ -561,6 +553,28 @@ hls_stream_start (HlsStream  *stream,
   return TRUE;
 }
 
+static void
+stream_dir_created_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  HlsStream *stream = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled means the stream is gone: do not touch it. */
+  if (!g_file_make_directory_finish (G_FILE (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error == NULL)
+    hls_stream_start (stream, &error);
+  if (error != NULL)
+    {
+      g_debug ("Cannot start stream %s: %s", stream->key, error->message);
+      g_hash_table_remove (stream->video->streams, stream->key);
+    }
+}
+
 static HlsStream *
 ensure_stream (Video       *self,
                const char  *key,
@@ -568,10 +582,10 @@ ensure_stream (Video       *self,
                const char  *title,
                guint        quality,
                gint64       vod_begin_ms,
-               guint        vod_seconds,
-               GError     **error)
+               guint        vod_seconds)
 {
   HlsStream *stream = g_hash_table_lookup (self->streams, key);
+  g_autoptr(GFile) dir = NULL;
 
   if (stream != NULL)
     {
@@ -592,13 +606,15 @@ ensure_stream (Video       *self,
   stream->vod_seconds = vod_seconds;
   stream->last_access_us = monotonic_us ();
   stream->waiters = g_ptr_array_new_with_free_func (waiter_free);
-
-  if (!hls_stream_start (stream, error))
-    {
-      hls_stream_free (stream);
-      return NULL;
-    }
+  stream->cancellable = g_cancellable_new ();
+  stream->dir = g_strdup_printf ("%s/hls-%u", self->root, ++self->serial);
   g_hash_table_insert (self->streams, stream->key, stream);
+
+  /* The pipeline starts once its directory exists; until then playlist
+   * requests wait like they do for the first segment. */
+  dir = g_file_new_for_path (stream->dir);
+  g_file_make_directory_async (dir, G_PRIORITY_DEFAULT, stream->cancellable,
+                               stream_dir_created_cb, stream);
 
   return stream;
 }
@@ -706,7 +722,6 @@ handle_hls (Video             *self,
         {
           HccSimCamera *camera;
           guint quality = 1;
-          g_autoptr(GError) error = NULL;
 
           /* Only live streams restart here; a finished playback URL is gone. */
           camera = camera_for_key (self, key, &quality);
@@ -715,13 +730,7 @@ handle_hls (Video             *self,
               reply_status (msg, SOUP_STATUS_NOT_FOUND);
               return;
             }
-          stream = ensure_stream (self, key, camera->id, camera->name, quality, 0, 0, &error);
-          if (stream == NULL)
-            {
-              g_debug ("Cannot start stream %s: %s", key, error->message);
-              reply_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE);
-              return;
-            }
+          stream = ensure_stream (self, key, camera->id, camera->name, quality, 0, 0);
         }
       stream->last_access_us = monotonic_us ();
 
@@ -1300,19 +1309,11 @@ live_address_get (HccSim              *sim,
 
           g_free (key);
           key = g_steal_pointer (&pb_key);
-          if (!ensure_stream (self, key, camera->id, camera->name, (guint) quality,
-                              start_ms, seconds, &error))
-            {
-              g_debug ("Cannot start playback stream %s: %s", key, error->message);
-              _hcc_sim_reply_error (reply, "OPEN000552", "The stream cannot be started");
-              return;
-            }
+          ensure_stream (self, key, camera->id, camera->name, (guint) quality, start_ms, seconds);
         }
-      else if (!ensure_stream (self, key, camera->id, camera->name, (guint) quality, 0, 0, &error))
+      else
         {
-          g_debug ("Cannot start stream %s: %s", key, error->message);
-          _hcc_sim_reply_error (reply, "OPEN000552", "The stream cannot be started");
-          return;
+          ensure_stream (self, key, camera->id, camera->name, (guint) quality, 0, 0);
         }
       url = g_strdup_printf ("%s/media/hls/%s/index.m3u8?expire=%" G_GINT64_FORMAT "&id=%s",
                              _hcc_sim_get_base_url (sim), key, expire_ms / 1000, id);
