@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "hcc-client.h"
+#include "hcc-credentials.h"
 #include "hcc-error.h"
 #include "hcc-json.h"
 #include "hcc-scheduler.h"
@@ -621,6 +622,34 @@ test_client_budget (void)
   g_assert_cmpint (hcc_test_json_get_int (stats, "total"), ==, 60);
 }
 
+/* Provisioning: keys from the environment win, and never need a keyring. */
+static void
+test_client_credentials_env (void)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ak = NULL;
+  g_autofree char *sk = NULL;
+
+  g_unsetenv ("HCC_APP_KEY");
+  g_unsetenv ("HCC_SECRET_KEY");
+  g_assert_false (hcc_credentials_from_environment (&ak, &sk));
+  g_setenv ("HCC_APP_KEY", "env-ak", TRUE);
+  g_assert_false (hcc_credentials_from_environment (&ak, &sk));
+  g_setenv ("HCC_SECRET_KEY", "env-sk", TRUE);
+
+  hcc_credentials_lookup_async ("https://ieu.hikcentralconnect.com", NULL, store_result_cb, &slot);
+  result = wait_result (&slot);
+  g_assert_true (hcc_credentials_lookup_finish (result, &ak, &sk, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ak, ==, "env-ak");
+  g_assert_cmpstr (sk, ==, "env-sk");
+
+  g_unsetenv ("HCC_APP_KEY");
+  g_unsetenv ("HCC_SECRET_KEY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/hcc/client/faults", test_client_faults);
   g_test_add_func ("/hcc/client/cancel", test_client_cancel);
   g_test_add_func ("/hcc/client/budget", test_client_budget);
+  g_test_add_func ("/hcc/client/credentials-env", test_client_credentials_env);
 
   return g_test_run ();
 }
