@@ -46,6 +46,13 @@ object_node (JsonObject *object)
   return node;
 }
 
+/* NULL-safe text for members the guide marks as required. */
+static const char *
+nz (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
 static const char *
 area_name (HccSimWorld *world,
            const char  *area_id)
@@ -110,11 +117,11 @@ _hcc_sim_access_report (HccSim       *sim,
 
   intelli = json_object_new ();
   json_object_set_string_member (intelli, "cardNumber", "");
-  json_object_set_string_member (intelli, "personId", person && person->id ? person->id : "");
-  json_object_set_string_member (intelli, "firstName", person && person->first_name ? person->first_name : "");
-  json_object_set_string_member (intelli, "lastName", person && person->last_name ? person->last_name : "");
+  json_object_set_string_member (intelli, "personId", nz (person ? person->id : NULL));
+  json_object_set_string_member (intelli, "firstName", nz (person ? person->first_name : NULL));
+  json_object_set_string_member (intelli, "lastName", nz (person ? person->last_name : NULL));
   json_object_set_string_member (intelli, "fullPath", person ? "All Persons" : "");
-  json_object_set_string_member (intelli, "phoneNum", person && person->phone ? person->phone : "");
+  json_object_set_string_member (intelli, "phoneNum", nz (person ? person->phone : NULL));
   json_object_set_string_member (intelli, "personPicUrl", "");
   json_object_set_string_member (intelli, "groupId", "");
   json_object_set_int_member (intelli, "attendanceStatus", 0);
@@ -201,7 +208,8 @@ remote_control_cb (HccSim              *sim,
     _hcc_sim_reply_error (reply, "OPEN000010", "actionType must be 1, 2, 3 or 4");
     return;
   }
-  if (_hcc_sim_domain_get_int (control, "direction", &direction) < 0 || direction < 0 || direction > 1 ||
+  if (_hcc_sim_domain_get_int (control, "direction", &direction) < 0 ||
+      direction < 0 || direction > 1 ||
       _hcc_sim_domain_get_int (control, "depthTraversal", &depth) < 0) {
     _hcc_sim_reply_error (reply, "OPEN000010", "direction and depthTraversal must be 0 or 1");
     return;
@@ -254,8 +262,8 @@ record_matches (JsonObject *record,
     return FALSE;
 
   if (event_types != NULL && event_types->len > 0) {
-    g_autofree char *type = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             json_object_get_int_member_with_default (record, "eventType", 0));
+    gint64 event_type = json_object_get_int_member_with_default (record, "eventType", 0);
+    g_autofree char *type = g_strdup_printf ("%" G_GINT64_FORMAT, event_type);
     gboolean found = FALSE;
 
     for (guint i = 0; i < event_types->len && !found; i++)
@@ -272,7 +280,8 @@ record_matches (JsonObject *record,
     if (!found)
       return FALSE;
   }
-  if ((person_ids != NULL && person_ids->len > 0) || (person_name != NULL && *person_name != '\0')) {
+  if ((person_ids != NULL && person_ids->len > 0) ||
+      (person_name != NULL && *person_name != '\0')) {
     JsonObject *info = json_object_has_member (record, "personInfo")
                        ? json_object_get_object_member (record, "personInfo") : NULL;
     JsonObject *base = info && json_object_has_member (info, "baseInfo")
@@ -409,14 +418,16 @@ level_to_json (HccSimWorld       *world,
 
   json_object_set_array_member (area, "area", json_array_new ());
   for (guint i = 0; i < level->door_ids->len; i++) {
-    HccSimDoor *door = g_hash_table_lookup (world->doors_by_id, g_ptr_array_index (level->door_ids, i));
+    const char *door_id = g_ptr_array_index (level->door_ids, i);
+    HccSimDoor *door = g_hash_table_lookup (world->doors_by_id, door_id);
     JsonObject *res;
 
     if (door == NULL)
       continue;
     res = id_name (door->id, door->name);
     json_object_set_int_member (res, "type", 1002);
-    json_object_set_object_member (res, "areaInfo", id_name (door->area_id, area_name (world, door->area_id)));
+    json_object_set_object_member (res, "areaInfo",
+                                   id_name (door->area_id, area_name (world, door->area_id)));
     json_array_add_object_element (resources, res);
   }
 
@@ -461,8 +472,10 @@ access_level_list_cb (HccSim              *sim,
   _hcc_sim_domain_get_int (criteria, "depthTraversal", &depth);
   for (guint i = 0; res_list != NULL && i < json_array_get_length (res_list); i++) {
     JsonNode *node = json_array_get_element (res_list, i);
-    char *id = JSON_NODE_HOLDS_OBJECT (node) ? _hcc_sim_dup_string (json_node_get_object (node), "resId")
-                                             : NULL;
+    char *id = NULL;
+
+    if (JSON_NODE_HOLDS_OBJECT (node))
+      id = _hcc_sim_dup_string (json_node_get_object (node), "resId");
 
     if (id != NULL)
       g_ptr_array_add (door_ids, id);
@@ -523,8 +536,8 @@ access_event_cb (HccSim              *sim,
   const AuthKind *auth = NULL;
   HccSimDoor *door = NULL;
   HccSimPerson *person = NULL;
-  JsonObject *result;
-  JsonNode *granted_node = request->object ? json_object_get_member (request->object, "granted") : NULL;
+  JsonObject *result, *record;
+  JsonNode *granted_node = NULL;
   gboolean granted;
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (auth_kinds); i++) {
@@ -535,6 +548,8 @@ access_event_cb (HccSim              *sim,
     control_error (reply, 400, "kind must be card, pin, qr, face or fingerprint");
     return;
   }
+  if (request->object != NULL)
+    granted_node = json_object_get_member (request->object, "granted");
   if (granted_node == NULL || !JSON_NODE_HOLDS_VALUE (granted_node) ||
       json_node_get_value_type (granted_node) != G_TYPE_BOOLEAN) {
     control_error (reply, 400, "granted must be true or false");
@@ -550,10 +565,10 @@ access_event_cb (HccSim              *sim,
   } else {
     /* By default the first door of the first door station. */
     g_autoptr(GPtrArray) stations = hcc_sim_world_dup_door_stations (world);
+    HccSimDevice *station = stations->len > 0 ? g_ptr_array_index (stations, 0) : NULL;
 
-    if (stations->len > 0)
-      door = g_hash_table_lookup (world->doors_by_id,
-                                  g_ptr_array_index (((HccSimDevice *) g_ptr_array_index (stations, 0))->door_ids, 0));
+    if (station != NULL)
+      door = g_hash_table_lookup (world->doors_by_id, g_ptr_array_index (station->door_ids, 0));
   }
   if (door == NULL || !door->online) {
     control_error (reply, 409, "the door is offline: an offline door reports no events");
@@ -577,18 +592,19 @@ access_event_cb (HccSim              *sim,
   result = json_object_new ();
   json_object_set_string_member (result, "msg_type", msg_type);
   json_object_set_string_member (result, "door_id", door->id);
+  record = g_ptr_array_index (world->access_records, world->access_records->len - 1);
   json_object_set_string_member (result, "record_guid",
-                                 json_object_get_string_member (g_ptr_array_index (world->access_records,
-                                                                                   world->access_records->len - 1),
-                                                                "recordGuid"));
+                                 json_object_get_string_member (record, "recordGuid"));
   _hcc_sim_reply_data (reply, object_node (result));
 }
 
 void
 _hcc_sim_access_init (HccSim *sim)
 {
-  _hcc_sim_add_route (sim, "POST", "/acs/v1/remote/control", HCC_SIM_ENVELOPE_MESSAGE, remote_control_cb);
-  _hcc_sim_add_route (sim, "POST", "/acs/v1/event/certificaterecords/search", HCC_SIM_ENVELOPE_ERROR_MSG,
+  _hcc_sim_add_route (sim, "POST", "/acs/v1/remote/control",
+                      HCC_SIM_ENVELOPE_MESSAGE, remote_control_cb);
+  _hcc_sim_add_route (sim, "POST", "/acs/v1/event/certificaterecords/search",
+                      HCC_SIM_ENVELOPE_ERROR_MSG,
                       records_search_cb);
   _hcc_sim_add_route (sim, "POST", "/acspm/v1/accesslevel/list", HCC_SIM_ENVELOPE_ERROR_MSG,
                       access_level_list_cb);

@@ -488,7 +488,8 @@ read_room_list (HccSimWorld  *world,
     RoomRequest req = { NULL, 0 };
     gint64 type = -1;
 
-    if (dto == NULL || room_id == NULL || _hcc_sim_domain_get_int (dto, "accountType", &type) <= 0 ||
+    if (dto == NULL || room_id == NULL ||
+        _hcc_sim_domain_get_int (dto, "accountType", &type) <= 0 ||
         (type != 0 && type != 1)) {
       _hcc_sim_reply_error (reply, "OPEN000010", "roomId and accountType (0 or 1) are required");
       return NULL;
@@ -531,7 +532,8 @@ read_room_list (HccSimWorld  *world,
     gboolean already = person != NULL && hcc_sim_person_find_link (person, req->room->id) != NULL;
 
     if (!already && n >= req->room->max_persons) {
-      HccSimBuilding *building = g_hash_table_lookup (world->buildings_by_id, req->room->building_id);
+      HccSimBuilding *building = g_hash_table_lookup (world->buildings_by_id,
+                                                      req->room->building_id);
       JsonObject *entry = json_object_new ();
 
       json_object_set_string_member (entry, "buildName", building ? building->name : "");
@@ -804,10 +806,12 @@ persons_get_cb (HccSim              *sim,
   json_object_set_int_member (info, "gender", person->gender);
   json_object_set_string_member (info, "phone", person->phone ? person->phone : "");
   json_object_set_string_member (info, "email", person->email ? person->email : "");
-  json_object_set_string_member (info, "description", person->description ? person->description : "");
+  json_object_set_string_member (info, "description",
+                                 person->description ? person->description : "");
   json_object_set_int_member (info, "startDate", person->start_ms);
   json_object_set_int_member (info, "endDate", person->end_ms);
-  json_object_set_string_member (info, "personCode", person->person_code ? person->person_code : "");
+  json_object_set_string_member (info, "personCode",
+                                 person->person_code ? person->person_code : "");
   json_object_set_string_member (info, "headPicUrl", "");
 
   data = json_object_new ();
@@ -821,12 +825,17 @@ persons_get_cb (HccSim              *sim,
 void
 _hcc_sim_directory_init (HccSim *sim)
 {
-  _hcc_sim_add_route (sim, "POST", "/vims/v1/build/search", HCC_SIM_ENVELOPE_MESSAGE, build_search_cb);
-  _hcc_sim_add_route (sim, "POST", "/vims/v1/room/search", HCC_SIM_ENVELOPE_MESSAGE, room_search_cb);
-  _hcc_sim_add_route (sim, "POST", "/vims/v1/person/search", HCC_SIM_ENVELOPE_MESSAGE, person_search_cb);
+  _hcc_sim_add_route (sim, "POST", "/vims/v1/build/search",
+                      HCC_SIM_ENVELOPE_MESSAGE, build_search_cb);
+  _hcc_sim_add_route (sim, "POST", "/vims/v1/room/search",
+                      HCC_SIM_ENVELOPE_MESSAGE, room_search_cb);
+  _hcc_sim_add_route (sim, "POST", "/vims/v1/person/search",
+                      HCC_SIM_ENVELOPE_MESSAGE, person_search_cb);
   _hcc_sim_add_route (sim, "POST", "/vims/v1/person/add", HCC_SIM_ENVELOPE_MESSAGE, person_add_cb);
-  _hcc_sim_add_route (sim, "POST", "/vims/v1/person/update", HCC_SIM_ENVELOPE_MESSAGE, person_update_cb);
-  _hcc_sim_add_route (sim, "POST", "/vims/v1/person/delete", HCC_SIM_ENVELOPE_MESSAGE, person_delete_cb);
+  _hcc_sim_add_route (sim, "POST", "/vims/v1/person/update",
+                      HCC_SIM_ENVELOPE_MESSAGE, person_update_cb);
+  _hcc_sim_add_route (sim, "POST", "/vims/v1/person/delete",
+                      HCC_SIM_ENVELOPE_MESSAGE, person_delete_cb);
   _hcc_sim_add_route (sim, "POST", "/person/v1/persons/delete", HCC_SIM_ENVELOPE_CAPITALISED,
                       persons_delete_cb);
   _hcc_sim_add_route (sim, "POST", "/person/v1/persons/get", HCC_SIM_ENVELOPE_CAPITALISED,

@@ -102,13 +102,16 @@ pass_to_json (HccSimWorld *world,
   json_object_set_int_member (object, "startTime", pass->start_ms);
   json_object_set_int_member (object, "endTime", pass->end_ms);
   json_object_set_string_member (object, "creatorId", pass->creator_id ? pass->creator_id : "");
-  json_object_set_string_member (object, "creatorName", pass->creator_name ? pass->creator_name : "");
-  json_object_set_string_member (object, "creatorEmail", pass->creator_email ? pass->creator_email : "");
+  json_object_set_string_member (object, "creatorName",
+                                 pass->creator_name ? pass->creator_name : "");
+  json_object_set_string_member (object, "creatorEmail",
+                                 pass->creator_email ? pass->creator_email : "");
   json_object_set_int_member (object, "expiredStatus", pass_expired (pass, now_ms) ? 1 : 0);
   json_object_set_string_member (object, "password", pass->password ? pass->password : "");
   if (with_code) {
     HccSimQrCode *code = current_code (pass, now_ms);
-    g_autofree char *base64 = g_base64_encode ((const guchar *) code->payload, strlen (code->payload));
+    g_autofree char *base64 = g_base64_encode ((const guchar *) code->payload,
+                                               strlen (code->payload));
 
     json_object_set_string_member (object, "code", base64);
     json_object_set_array_member (object, "accessLevelList", access_level_list (world, pass));
@@ -139,7 +142,8 @@ read_pass_fields (HccSimWorld         *world,
     return FALSE;
   }
   if (g_utf8_strlen (name, -1) > PASS_NAME_MAX_CHARS) {
-    _hcc_sim_reply_error (reply, "CCF038002", "name is longer than %d characters", PASS_NAME_MAX_CHARS);
+    _hcc_sim_reply_error (reply, "CCF038002", "name is longer than %d characters",
+                          PASS_NAME_MAX_CHARS);
     return FALSE;
   }
   if (_hcc_sim_domain_get_int (request->object, "openCount", open_count) <= 0 ||
@@ -289,7 +293,8 @@ tempauth_list_cb (HccSim              *sim,
   for (guint i = 0; i < world->passes->len; i++) {
     HccSimPass *pass = g_ptr_array_index (world->passes, i);
 
-    if (!_hcc_sim_domain_match (pass->name, name) && !_hcc_sim_domain_match (pass->creator_name, name))
+    if (!_hcc_sim_domain_match (pass->name, name) &&
+        !_hcc_sim_domain_match (pass->creator_name, name))
       continue;
     if (total++ < offset || json_array_get_length (list) >= size)
       continue;
@@ -405,7 +410,8 @@ first_door_of_pass (HccSimWorld *world,
                                                     g_ptr_array_index (pass->access_level_ids, i));
 
     for (guint d = 0; level != NULL && d < level->door_ids->len; d++) {
-      HccSimDoor *door = g_hash_table_lookup (world->doors_by_id, g_ptr_array_index (level->door_ids, d));
+      HccSimDoor *door = g_hash_table_lookup (world->doors_by_id,
+                                              g_ptr_array_index (level->door_ids, d));
 
       if (door != NULL && door->online)
         return door;
@@ -468,7 +474,8 @@ qr_scan_cb (HccSim              *sim,
     _hcc_sim_reply_error (reply, "bad-request", "code is required");
     return;
   }
-  if (door_id != NULL && *door_id != '\0' && !(door = g_hash_table_lookup (world->doors_by_id, door_id))) {
+  if (door_id != NULL && *door_id != '\0' &&
+      !(door = g_hash_table_lookup (world->doors_by_id, door_id))) {
     reply->http_status = 404;
     _hcc_sim_reply_error (reply, "not-found", "door %s does not exist", door_id);
     return;
@@ -530,9 +537,12 @@ qr_scan_cb (HccSim              *sim,
 void
 _hcc_sim_passes_init (HccSim *sim)
 {
-  _hcc_sim_add_route (sim, "POST", "/vims/v1/tempauth/add", HCC_SIM_ENVELOPE_MESSAGE, tempauth_add_cb);
-  _hcc_sim_add_route (sim, "POST", "/vims/v1/tempauth/get", HCC_SIM_ENVELOPE_MESSAGE, tempauth_get_cb);
-  _hcc_sim_add_route (sim, "POST", "/vims/v1/tempauth/list", HCC_SIM_ENVELOPE_MESSAGE, tempauth_list_cb);
+  _hcc_sim_add_route (sim, "POST", "/vims/v1/tempauth/add",
+                      HCC_SIM_ENVELOPE_MESSAGE, tempauth_add_cb);
+  _hcc_sim_add_route (sim, "POST", "/vims/v1/tempauth/get",
+                      HCC_SIM_ENVELOPE_MESSAGE, tempauth_get_cb);
+  _hcc_sim_add_route (sim, "POST", "/vims/v1/tempauth/list",
+                      HCC_SIM_ENVELOPE_MESSAGE, tempauth_list_cb);
   _hcc_sim_add_route (sim, "POST", "/vims/v1/tempauth/update", HCC_SIM_ENVELOPE_MESSAGE,
                       tempauth_update_cb);
   _hcc_sim_add_route (sim, "POST", "/vims/v1/tempauth/delete", HCC_SIM_ENVELOPE_MESSAGE,

@@ -110,7 +110,8 @@ devices_get_cb (HccSim              *sim,
     area_id = _hcc_sim_get_string (request->object, "areaID");
   if (category != NULL && *category != '\0') {
     if (strchr (category, ',') != NULL && (job_number == NULL || *job_number == '\0')) {
-      _hcc_sim_reply_error (reply, "OPEN000010", "only one deviceCategory is allowed without jobNumber");
+      _hcc_sim_reply_error (reply, "OPEN000010",
+                            "only one deviceCategory is allowed without jobNumber");
       return;
     }
     categories = g_strsplit (category, ",", -1);
@@ -122,7 +123,8 @@ devices_get_cb (HccSim              *sim,
     g_autofree char *added = NULL;
     JsonObject *item;
 
-    if (categories != NULL && !g_strv_contains ((const char * const *) categories, device->category))
+    if (categories != NULL &&
+        !g_strv_contains ((const char * const *) categories, device->category))
       continue;
     if (!hcc_sim_world_area_within (world, device->area_id, area_id, TRUE))
       continue;
@@ -214,15 +216,18 @@ device_detail_cb (HccSim              *sim,
 
   cameras = json_array_new ();
   for (guint i = 0; i < device->camera_ids->len; i++) {
-    HccSimCamera *camera = g_hash_table_lookup (world->cameras_by_id, g_ptr_array_index (device->camera_ids, i));
+    const char *camera_id = g_ptr_array_index (device->camera_ids, i);
+    HccSimCamera *camera = g_hash_table_lookup (world->cameras_by_id, camera_id);
 
     if (camera != NULL)
-      json_array_add_object_element (cameras, channel (world, camera->id, camera->name, camera->channel_no,
-                                                       camera->online, camera->area_id));
+      json_array_add_object_element (cameras,
+                                     channel (world, camera->id, camera->name, camera->channel_no,
+                                              camera->online, camera->area_id));
   }
   doors = json_array_new ();
   for (guint i = 0; i < device->door_ids->len; i++) {
-    HccSimDoor *door = g_hash_table_lookup (world->doors_by_id, g_ptr_array_index (device->door_ids, i));
+    const char *door_id = g_ptr_array_index (device->door_ids, i);
+    HccSimDoor *door = g_hash_table_lookup (world->doors_by_id, door_id);
 
     if (door != NULL)
       json_array_add_object_element (doors, channel (world, door->id, door->name, door->channel_no,
@@ -314,8 +319,11 @@ areas_get_cb (HccSim              *sim,
     if (total++ < offset || json_array_get_length (list) >= size)
       continue;
 
-    for (guint k = 0; k < world->areas->len && !has_children; k++)
-      has_children = g_strcmp0 (((HccSimArea *) g_ptr_array_index (world->areas, k))->parent_id, area->id) == 0;
+    for (guint k = 0; k < world->areas->len && !has_children; k++) {
+      HccSimArea *other = g_ptr_array_index (world->areas, k);
+
+      has_children = g_strcmp0 (other->parent_id, area->id) == 0;
+    }
     path = area_path (world, area);
     item = json_object_new ();
     json_object_set_string_member (item, "id", area->id);
@@ -435,7 +443,8 @@ doors_get_cb (HccSim              *sim,
     json_object_set_string_member (item, "online", door->online ? "1" : "0");
     json_object_set_object_member (item, "area", area_brief (world, door->area_id));
     /* One ID per door in the simulator: the door ID is also its channel ID. */
-    json_object_set_object_member (item, "device", device_by_resource (device, door->id, door->channel_no));
+    json_object_set_object_member (item, "device",
+                                   device_by_resource (device, door->id, door->channel_no));
     json_array_add_object_element (list, item);
   }
   g_free (filter.serial);
@@ -462,7 +471,8 @@ cameras_get_cb (HccSim              *sim,
   if (!read_page (request->object, reply, &page_index, &offset, &size) ||
       !read_channel_filter (request->object, &filter, reply))
     return;
-  camera_ids = _hcc_sim_domain_dup_ids (_hcc_sim_get_object (request->object, "filter"), "cameraID");
+  camera_ids = _hcc_sim_domain_dup_ids (_hcc_sim_get_object (request->object, "filter"),
+                                        "cameraID");
 
   list = json_array_new ();
   for (guint i = 0; i < world->cameras->len; i++) {
@@ -484,7 +494,8 @@ cameras_get_cb (HccSim              *sim,
     json_object_set_string_member (item, "abilitySet", "2000,2001,2002,2021,2022");
     json_object_set_string_member (item, "online", camera->online ? "1" : "0");
     json_object_set_object_member (item, "area", area_brief (world, camera->area_id));
-    json_object_set_object_member (item, "device", device_by_resource (device, camera->id, camera->channel_no));
+    json_object_set_object_member (item, "device",
+                                   device_by_resource (device, camera->id, camera->channel_no));
     json_array_add_object_element (list, item);
   }
   g_free (filter.serial);
@@ -497,11 +508,14 @@ cameras_get_cb (HccSim              *sim,
 void
 _hcc_sim_resources_init (HccSim *sim)
 {
-  _hcc_sim_add_route (sim, "POST", "/resource/v1/devices/get", HCC_SIM_ENVELOPE_MESSAGE, devices_get_cb);
+  _hcc_sim_add_route (sim, "POST", "/resource/v1/devices/get",
+                      HCC_SIM_ENVELOPE_MESSAGE, devices_get_cb);
   _hcc_sim_add_route (sim, "POST", "/resource/v1/devicedetail/get", HCC_SIM_ENVELOPE_MESSAGE,
                       device_detail_cb);
-  _hcc_sim_add_route (sim, "POST", "/resource/v1/areas/get", HCC_SIM_ENVELOPE_MESSAGE, areas_get_cb);
-  _hcc_sim_add_route (sim, "POST", "/resource/v1/areas/doors/get", HCC_SIM_ENVELOPE_MESSAGE, doors_get_cb);
+  _hcc_sim_add_route (sim, "POST", "/resource/v1/areas/get",
+                      HCC_SIM_ENVELOPE_MESSAGE, areas_get_cb);
+  _hcc_sim_add_route (sim, "POST", "/resource/v1/areas/doors/get",
+                      HCC_SIM_ENVELOPE_MESSAGE, doors_get_cb);
   _hcc_sim_add_route (sim, "POST", "/resource/v1/areas/cameras/get", HCC_SIM_ENVELOPE_MESSAGE,
                       cameras_get_cb);
 }

@@ -606,8 +606,11 @@ build_access_levels (HccSimWorld *world,
   }
 
   all = add_access_level (world, rand, "All doors", world->root_area_id);
-  for (guint i = 0; i < world->doors->len; i++)
-    g_ptr_array_add (all->door_ids, g_strdup (((HccSimDoor *) g_ptr_array_index (world->doors, i))->id));
+  for (guint i = 0; i < world->doors->len; i++) {
+    HccSimDoor *door = g_ptr_array_index (world->doors, i);
+
+    g_ptr_array_add (all->door_ids, g_strdup (door->id));
+  }
 
   deliveries = add_access_level (world, rand, "Deliveries", world->root_area_id);
   for (guint i = 0; i < world->doors->len; i++) {
@@ -827,7 +830,8 @@ hcc_sim_world_new_record (HccSimWorld  *world,
     json_object_set_string_member (base, "fullPath", "All Persons");
     json_object_set_string_member (base, "firstName", person->first_name);
     json_object_set_string_member (base, "lastName", person->last_name);
-    json_object_set_string_member (base, "personCode", person->person_code ? person->person_code : "");
+    json_object_set_string_member (base, "personCode",
+                                   person->person_code ? person->person_code : "");
     json_object_set_string_member (base, "phoneNum", person->phone ? person->phone : "");
     json_object_set_string_member (base, "photoUrl", "");
     json_object_set_int_member (base, "gender", person->gender);
@@ -850,7 +854,8 @@ build_access_records (HccSimWorld *world,
   gint64 t = world->base_ms - 6 * DAY_MS;
 
   for (guint i = 0; i < 60; i++) {
-    HccSimDoor *door = g_ptr_array_index (world->doors, g_rand_int_range (rand, 0, world->doors->len));
+    HccSimDoor *door = g_ptr_array_index (world->doors,
+                                          g_rand_int_range (rand, 0, world->doors->len));
     HccSimPerson *person = g_ptr_array_index (world->persons,
                                               g_rand_int_range (rand, 0, world->persons->len));
     guint kind = g_rand_int_range (rand, 0, G_N_ELEMENTS (granted_types));
@@ -1148,7 +1153,8 @@ _hcc_sim_domain_get_int (JsonObject *object,
 {
   JsonNode *node;
 
-  if (object == NULL || !(node = json_object_get_member (object, member)) || JSON_NODE_HOLDS_NULL (node))
+  if (object == NULL || !(node = json_object_get_member (object, member)) ||
+      JSON_NODE_HOLDS_NULL (node))
     return 0;
   if (!JSON_NODE_HOLDS_VALUE (node))
     return -1;
@@ -1207,7 +1213,8 @@ _hcc_sim_domain_dup_ids (JsonObject *object,
   JsonNode *node;
   GPtrArray *ids;
 
-  if (object == NULL || !(node = json_object_get_member (object, member)) || JSON_NODE_HOLDS_NULL (node))
+  if (object == NULL || !(node = json_object_get_member (object, member)) ||
+      JSON_NODE_HOLDS_NULL (node))
     return NULL;
 
   ids = g_ptr_array_new_with_free_func (g_free);
