@@ -44,12 +44,11 @@ http_request (const char  *method,
   g_assert_nonnull (msg);
   if (range != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (msg), "Range", range);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) request = g_bytes_new (body, strlen (body));
+  if (body != NULL) {
+    g_autoptr(GBytes) request = g_bytes_new (body, strlen (body));
 
-      soup_message_set_request_body_from_bytes (msg, "application/json", request);
-    }
+    soup_message_set_request_body_from_bytes (msg, "application/json", request);
+  }
   bytes = soup_session_send_and_read (env.session, msg, NULL, &error);
   g_assert_no_error (error);
   if (status != NULL)
@@ -290,12 +289,11 @@ first_segment_url (const char *playlist_url,
   g_autoptr(GUri) base = g_uri_parse (playlist_url, G_URI_FLAGS_ENCODED, NULL);
 
   for (guint i = 0; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0' && lines[i][0] != '#')
-      {
-        g_autoptr(GUri) uri = g_uri_parse_relative (base, lines[i], G_URI_FLAGS_ENCODED, NULL);
+    if (lines[i][0] != '\0' && lines[i][0] != '#') {
+      g_autoptr(GUri) uri = g_uri_parse_relative (base, lines[i], G_URI_FLAGS_ENCODED, NULL);
 
-        return g_uri_to_string (uri);
-      }
+      return g_uri_to_string (uri);
+    }
   return NULL;
 }
 
@@ -337,15 +335,14 @@ test_hls_live (void)
   first_sequence = media_sequence (playlist);
   sequence = first_sequence;
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (sequence < first_sequence + 2 && g_get_monotonic_time () < deadline)
-    {
-      g_autofree char *again = NULL;
+  while (sequence < first_sequence + 2 && g_get_monotonic_time () < deadline) {
+    g_autofree char *again = NULL;
 
-      g_usleep (G_USEC_PER_SEC / 4);
-      again = fetch_playlist (url, &status);
-      g_assert_cmpuint (status, ==, 200);
-      sequence = media_sequence (again);
-    }
+    g_usleep (G_USEC_PER_SEC / 4);
+    again = fetch_playlist (url, &status);
+    g_assert_cmpuint (status, ==, 200);
+    sequence = media_sequence (again);
+  }
   g_assert_cmpint (sequence, >=, first_sequence + 2);
 }
 
@@ -362,17 +359,15 @@ count_frames_cb (GstPad          *pad,
 {
   Frames *frames = user_data;
 
-  if (g_atomic_int_add (&frames->frames, 1) == 0)
-    {
-      g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
-      GstStructure *s = caps != NULL ? gst_caps_get_structure (caps, 0) : NULL;
+  if (g_atomic_int_add (&frames->frames, 1) == 0) {
+    g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
+    GstStructure *s = caps != NULL ? gst_caps_get_structure (caps, 0) : NULL;
 
-      if (s != NULL)
-        {
-          gst_structure_get_int (s, "width", &frames->width);
-          gst_structure_get_int (s, "height", &frames->height);
-        }
+    if (s != NULL) {
+      gst_structure_get_int (s, "width", &frames->width);
+      gst_structure_get_int (s, "height", &frames->height);
     }
+  }
   return GST_PAD_PROBE_OK;
 }
 
@@ -401,21 +396,19 @@ test_hls_plays (void)
   start_us = g_get_monotonic_time ();
   deadline = start_us + 30 * G_USEC_PER_SEC;
   gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  while (g_atomic_int_get (&frames.frames) < 50 && g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GstMessage) message = gst_bus_timed_pop_filtered (bus, GST_SECOND / 20,
-                                                                  GST_MESSAGE_ERROR);
+  while (g_atomic_int_get (&frames.frames) < 50 && g_get_monotonic_time () < deadline) {
+    g_autoptr(GstMessage) message = gst_bus_timed_pop_filtered (bus, GST_SECOND / 20,
+                                                                GST_MESSAGE_ERROR);
 
-      if (message != NULL)
-        {
-          g_autoptr(GError) play_error = NULL;
+    if (message != NULL) {
+      g_autoptr(GError) play_error = NULL;
 
-          gst_message_parse_error (message, &play_error, NULL);
-          g_error ("The HLS stream does not play: %s", play_error->message);
-        }
-      if (first_us == 0 && g_atomic_int_get (&frames.frames) > 0)
-        first_us = g_get_monotonic_time ();
+      gst_message_parse_error (message, &play_error, NULL);
+      g_error ("The HLS stream does not play: %s", play_error->message);
     }
+    if (first_us == 0 && g_atomic_int_get (&frames.frames) > 0)
+      first_us = g_get_monotonic_time ();
+  }
   if (first_us == 0)
     first_us = g_get_monotonic_time ();
   gst_element_set_state (pipeline, GST_STATE_NULL);
@@ -480,15 +473,14 @@ test_hls_idle_stop (void)
 
   /* Nobody fetches anything any more: every stream stops. */
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(JsonObject) state = control ("/control/video", "{}");
+  while (g_get_monotonic_time () < deadline) {
+    g_autoptr(JsonObject) state = control ("/control/video", "{}");
 
-      streams = control_int (state, "streams");
-      if (streams == 0)
-        break;
-      g_usleep (G_USEC_PER_SEC / 5);
-    }
+    streams = control_int (state, "streams");
+    if (streams == 0)
+      break;
+    g_usleep (G_USEC_PER_SEC / 5);
+  }
   g_assert_cmpint (streams, ==, 0);
 
   /* Its segments are gone with it; the playlist starts it again. */
@@ -510,15 +502,14 @@ wait_for_streams (gint64 wanted)
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   gint64 streams = -1;
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(JsonObject) state = control ("/control/video", "{}");
+  while (g_get_monotonic_time () < deadline) {
+    g_autoptr(JsonObject) state = control ("/control/video", "{}");
 
-      streams = control_int (state, "streams");
-      if (streams == wanted)
-        break;
-      g_usleep (G_USEC_PER_SEC / 10);
-    }
+    streams = control_int (state, "streams");
+    if (streams == wanted)
+      break;
+    g_usleep (G_USEC_PER_SEC / 10);
+  }
   return streams;
 }
 
@@ -608,41 +599,39 @@ test_records (void)
   gint64 covered = 0;
   int page;
 
-  for (page = 1; page < 100; page++)
-    {
-      g_autofree char *code = NULL;
-      g_autoptr(JsonArray) list = search_records (camera->id, begin, end, page, 3, &code);
-      guint n;
+  for (page = 1; page < 100; page++) {
+    g_autofree char *code = NULL;
+    g_autoptr(JsonArray) list = search_records (camera->id, begin, end, page, 3, &code);
+    guint n;
 
-      g_assert_cmpstr (code, ==, "0");
-      n = json_array_get_length (list);
-      g_assert_cmpuint (n, <=, 3);
-      for (guint i = 0; i < n; i++)
-        {
-          JsonObject *item = json_array_get_object_element (list, i);
-          gint64 b, e;
-          g_autoptr(GDateTime) bdt = g_date_time_new_from_iso8601 (
-                                       json_object_get_string_member (item, "beginTime"), NULL);
-          g_autoptr(GDateTime) edt = g_date_time_new_from_iso8601 (
-                                       json_object_get_string_member (item, "endTime"), NULL);
+    g_assert_cmpstr (code, ==, "0");
+    n = json_array_get_length (list);
+    g_assert_cmpuint (n, <=, 3);
+    for (guint i = 0; i < n; i++) {
+      JsonObject *item = json_array_get_object_element (list, i);
+      gint64 b, e;
+      g_autoptr(GDateTime) bdt = g_date_time_new_from_iso8601 (
+                                   json_object_get_string_member (item, "beginTime"), NULL);
+      g_autoptr(GDateTime) edt = g_date_time_new_from_iso8601 (
+                                   json_object_get_string_member (item, "endTime"), NULL);
 
-          g_assert_nonnull (bdt);
-          g_assert_nonnull (edt);
-          g_assert_cmpint (json_object_get_int_member (item, "targetType"), ==, 0);
-          b = g_date_time_to_unix (bdt) * 1000;
-          e = g_date_time_to_unix (edt) * 1000;
-          /* Inside the range, in order, not overlapping. */
-          g_assert_cmpint (b, <, e);
-          g_assert_cmpint (b, >=, begin_ms);
-          g_assert_cmpint (e, <=, end_ms);
-          g_assert_cmpint (b, >=, last_end);
-          last_end = e;
-          covered += e - b;
-          g_ptr_array_add (all, g_strdup (json_object_get_string_member (item, "beginTime")));
-        }
-      if (n < 3)
-        break;
+      g_assert_nonnull (bdt);
+      g_assert_nonnull (edt);
+      g_assert_cmpint (json_object_get_int_member (item, "targetType"), ==, 0);
+      b = g_date_time_to_unix (bdt) * 1000;
+      e = g_date_time_to_unix (edt) * 1000;
+      /* Inside the range, in order, not overlapping. */
+      g_assert_cmpint (b, <, e);
+      g_assert_cmpint (b, >=, begin_ms);
+      g_assert_cmpint (e, <=, end_ms);
+      g_assert_cmpint (b, >=, last_end);
+      last_end = e;
+      covered += e - b;
+      g_ptr_array_add (all, g_strdup (json_object_get_string_member (item, "beginTime")));
     }
+    if (n < 3)
+      break;
+  }
   /* Mostly continuous, with a few gaps. */
   g_assert_cmpuint (all->len, >=, 3);
   g_assert_cmpint (covered, >, 86400 * 1000 * 6 / 10);
@@ -726,26 +715,24 @@ test_clip (void)
   /* Poll as a client would until the clip is uploaded. */
   start_us = g_get_monotonic_time ();
   deadline = g_get_monotonic_time () + 40 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autofree char *poll_code = NULL;
-      g_autoptr(JsonObject) poll = api ("/video/v1/video/download/url", &poll_code,
-                                        "{\"taskId\":\"%s\"}", task_id);
+  while (g_get_monotonic_time () < deadline) {
+    g_autofree char *poll_code = NULL;
+    g_autoptr(JsonObject) poll = api ("/video/v1/video/download/url", &poll_code,
+                                      "{\"taskId\":\"%s\"}", task_id);
 
-      g_assert_cmpstr (poll_code, ==, "0");
-      status = json_object_get_int_member (poll, "status");
-      g_assert_true (status == 0 || status == 1);
-      g_assert_true (json_object_has_member (poll, "expireTime"));
-      if (status == 0)
-        {
-          JsonArray *urls = json_object_get_array_member (poll, "urls");
+    g_assert_cmpstr (poll_code, ==, "0");
+    status = json_object_get_int_member (poll, "status");
+    g_assert_true (status == 0 || status == 1);
+    g_assert_true (json_object_has_member (poll, "expireTime"));
+    if (status == 0) {
+      JsonArray *urls = json_object_get_array_member (poll, "urls");
 
-          g_assert_cmpuint (json_array_get_length (urls), ==, 1);
-          url = g_strdup (json_array_get_string_element (urls, 0));
-          break;
-        }
-      g_usleep (G_USEC_PER_SEC / 5);
+      g_assert_cmpuint (json_array_get_length (urls), ==, 1);
+      url = g_strdup (json_array_get_string_element (urls, 0));
+      break;
     }
+    g_usleep (G_USEC_PER_SEC / 5);
+  }
   g_assert_cmpint (status, ==, 0);
   g_test_message ("Clip of 5 s ready after %.2f s", (g_get_monotonic_time () - start_us) / 1e6);
   g_assert_nonnull (strstr (url, ".mp4?"));
@@ -792,17 +779,16 @@ test_clip (void)
   /* Another hour on, the clip is deleted (status 4) and its file is gone. */
   json_object_unref (control ("/control/clock/advance", "{\"seconds\":3700}"));
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autofree char *poll_code = NULL;
-      g_autoptr(JsonObject) poll = api ("/video/v1/video/download/url", &poll_code,
-                                        "{\"taskId\":\"%s\"}", task_id);
+  while (g_get_monotonic_time () < deadline) {
+    g_autofree char *poll_code = NULL;
+    g_autoptr(JsonObject) poll = api ("/video/v1/video/download/url", &poll_code,
+                                      "{\"taskId\":\"%s\"}", task_id);
 
-      status = json_object_get_int_member (poll, "status");
-      if (status == 4)
-        break;
-      g_usleep (G_USEC_PER_SEC / 5);
-    }
+    status = json_object_get_int_member (poll, "status");
+    if (status == 4)
+      break;
+    g_usleep (G_USEC_PER_SEC / 5);
+  }
   g_assert_cmpint (status, ==, 4);
 
   /* Errors. */
@@ -894,11 +880,10 @@ test_rtmp (void)
 
   if (nginx == NULL && g_file_test ("/usr/sbin/nginx", G_FILE_TEST_IS_EXECUTABLE))
     nginx = g_strdup ("/usr/sbin/nginx");
-  if (nginx == NULL || !g_file_test (module, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("nginx or its rtmp module is not installed");
-      return;
-    }
+  if (nginx == NULL || !g_file_test (module, G_FILE_TEST_EXISTS)) {
+    g_test_skip ("nginx or its rtmp module is not installed");
+    return;
+  }
 
   prefix = g_dir_make_tmp ("test-sim-rtmp-XXXXXX", &error);
   g_assert_no_error (error);
@@ -959,19 +944,17 @@ test_rtmp (void)
   gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, count_buffers_cb, &buffers, NULL);
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   /* The push may not have reached nginx yet; retry the play until data flows. */
-  while (g_atomic_int_get (&buffers) < 10 && g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GstBus) bus = gst_element_get_bus (pipeline);
-      g_autoptr(GstMessage) message = NULL;
+  while (g_atomic_int_get (&buffers) < 10 && g_get_monotonic_time () < deadline) {
+    g_autoptr(GstBus) bus = gst_element_get_bus (pipeline);
+    g_autoptr(GstMessage) message = NULL;
 
-      gst_element_set_state (pipeline, GST_STATE_PLAYING);
-      message = gst_bus_timed_pop_filtered (bus, GST_SECOND / 2, GST_MESSAGE_ERROR | GST_MESSAGE_EOS);
-      if (message != NULL)
-        {
-          gst_element_set_state (pipeline, GST_STATE_NULL);
-          g_usleep (G_USEC_PER_SEC / 4);
-        }
+    gst_element_set_state (pipeline, GST_STATE_PLAYING);
+    message = gst_bus_timed_pop_filtered (bus, GST_SECOND / 2, GST_MESSAGE_ERROR | GST_MESSAGE_EOS);
+    if (message != NULL) {
+      gst_element_set_state (pipeline, GST_STATE_NULL);
+      g_usleep (G_USEC_PER_SEC / 4);
     }
+  }
   gst_element_set_state (pipeline, GST_STATE_NULL);
   g_assert_cmpint (g_atomic_int_get (&buffers), >=, 10);
 

@@ -126,25 +126,22 @@ remove_tree (const char *path)
   if (path == NULL)
     return;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR)) {
+    g_unlink (path);
+    return;
+  }
 
   dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
+  if (dir != NULL) {
+    while ((name = g_dir_read_name (dir)) != NULL) {
+      g_autofree char *child = g_build_filename (path, name, NULL);
 
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
+  }
   g_rmdir (path);
 }
 
@@ -153,11 +150,10 @@ teardown_thread (gpointer data)
 {
   Teardown *teardown = data;
 
-  if (teardown->pipeline != NULL)
-    {
-      gst_element_set_state (teardown->pipeline, GST_STATE_NULL);
-      gst_object_unref (teardown->pipeline);
-    }
+  if (teardown->pipeline != NULL) {
+    gst_element_set_state (teardown->pipeline, GST_STATE_NULL);
+    gst_object_unref (teardown->pipeline);
+  }
   remove_tree (teardown->dir);
   g_atomic_int_set (&teardown->done, TRUE);
 
@@ -179,13 +175,12 @@ teardown_join (gpointer data)
 static void
 reap_teardowns (Video *self)
 {
-  for (guint i = self->teardowns->len; i > 0; i--)
-    {
-      Teardown *teardown = g_ptr_array_index (self->teardowns, i - 1);
+  for (guint i = self->teardowns->len; i > 0; i--) {
+    Teardown *teardown = g_ptr_array_index (self->teardowns, i - 1);
 
-      if (g_atomic_int_get (&teardown->done))
-        g_ptr_array_remove_index_fast (self->teardowns, i - 1);
-    }
+    if (g_atomic_int_get (&teardown->done))
+      g_ptr_array_remove_index_fast (self->teardowns, i - 1);
+  }
 }
 
 /* Takes ownership of @pipeline (nullable); @dir (nullable) is removed
@@ -206,11 +201,10 @@ teardown_pipeline (Video      *self,
 static void
 clear_source (GSource **source)
 {
-  if (*source != NULL)
-    {
-      g_source_destroy (*source);
-      g_clear_pointer (source, g_source_unref);
-    }
+  if (*source != NULL) {
+    g_source_destroy (*source);
+    g_clear_pointer (source, g_source_unref);
+  }
 }
 
 static GSource *
@@ -247,11 +241,10 @@ message_disconnected_cb (SoupServerMessage *msg)
 static void
 pause_message (SoupServerMessage *msg)
 {
-  if (g_object_get_data (G_OBJECT (msg), "hcc-sim-video-watched") == NULL)
-    {
-      g_object_set_data (G_OBJECT (msg), "hcc-sim-video-watched", GINT_TO_POINTER (TRUE));
-      g_signal_connect (msg, "disconnected", G_CALLBACK (message_disconnected_cb), NULL);
-    }
+  if (g_object_get_data (G_OBJECT (msg), "hcc-sim-video-watched") == NULL) {
+    g_object_set_data (G_OBJECT (msg), "hcc-sim-video-watched", GINT_TO_POINTER (TRUE));
+    g_signal_connect (msg, "disconnected", G_CALLBACK (message_disconnected_cb), NULL);
+  }
   soup_server_message_pause (msg);
 }
 
@@ -297,17 +290,16 @@ rewrite_playlist (const char *text,
   g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
+  for (guint i = 0; lines[i] != NULL; i++) {
+    const char *line = lines[i];
 
-      if (lines[i + 1] == NULL && *line == '\0')
-        break;
-      g_string_append (out, line);
-      if (query != NULL && *line != '\0' && *line != '#')
-        g_string_append_printf (out, "?%s", query);
-      g_string_append_c (out, '\n');
-    }
+    if (lines[i + 1] == NULL && *line == '\0')
+      break;
+    g_string_append (out, line);
+    if (query != NULL && *line != '\0' && *line != '#')
+      g_string_append_printf (out, "?%s", query);
+    g_string_append_c (out, '\n');
+  }
 
   return g_string_free (out, FALSE);
 }
@@ -322,29 +314,25 @@ load_done_cb (GObject      *source,
   gsize length = 0;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
-    {
-      g_debug ("Cannot serve %s: %s", g_file_peek_path (G_FILE (source)), error->message);
-      reply_status (load->msg, SOUP_STATUS_NOT_FOUND);
-    }
-  else
-    {
-      SoupMessageHeaders *headers = soup_server_message_get_response_headers (load->msg);
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error)) {
+    g_debug ("Cannot serve %s: %s", g_file_peek_path (G_FILE (source)), error->message);
+    reply_status (load->msg, SOUP_STATUS_NOT_FOUND);
+  } else {
+    SoupMessageHeaders *headers = soup_server_message_get_response_headers (load->msg);
 
-      if (load->playlist)
-        {
-          char *text = rewrite_playlist (contents, length, load->query);
+    if (load->playlist) {
+      char *text = rewrite_playlist (contents, length, load->query);
 
-          g_free (g_steal_pointer (&contents));
-          length = strlen (text);
-          contents = text;
-          soup_message_headers_replace (headers, "Cache-Control", "no-cache");
-        }
-      soup_message_headers_replace (headers, "Accept-Ranges", "bytes");
-      soup_server_message_set_status (load->msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (load->msg, load->content_type, SOUP_MEMORY_TAKE,
-                                        g_steal_pointer (&contents), length);
+      g_free (g_steal_pointer (&contents));
+      length = strlen (text);
+      contents = text;
+      soup_message_headers_replace (headers, "Cache-Control", "no-cache");
     }
+    soup_message_headers_replace (headers, "Accept-Ranges", "bytes");
+    soup_server_message_set_status (load->msg, SOUP_STATUS_OK, NULL);
+    soup_server_message_set_response (load->msg, load->content_type, SOUP_MEMORY_TAKE,
+                                      g_steal_pointer (&contents), length);
+  }
 
   unpause_message (load->msg);
   load_free (load);
@@ -393,14 +381,13 @@ hls_stream_answer_waiters (HlsStream *stream)
 
   stream->waiters = g_ptr_array_new_with_free_func (waiter_free);
 
-  for (guint i = 0; i < waiters->len; i++)
-    {
-      Waiter *waiter = g_ptr_array_index (waiters, i);
+  for (guint i = 0; i < waiters->len; i++) {
+    Waiter *waiter = g_ptr_array_index (waiters, i);
 
-      /* The message stays paused: the load unpauses it when done. */
-      serve_file (waiter->msg, playlist, "application/vnd.apple.mpegurl", TRUE, waiter->query,
-                  TRUE);
-    }
+    /* The message stays paused: the load unpauses it when done. */
+    serve_file (waiter->msg, playlist, "application/vnd.apple.mpegurl", TRUE, waiter->query,
+                TRUE);
+  }
 }
 
 static void
@@ -411,17 +398,15 @@ hls_stream_free (gpointer data)
   clear_source (&stream->bus_source);
   g_cancellable_cancel (stream->cancellable);
   g_clear_object (&stream->cancellable);
-  if (stream->waiters != NULL)
-    {
-      for (guint i = 0; i < stream->waiters->len; i++)
-        {
-          Waiter *waiter = g_ptr_array_index (stream->waiters, i);
+  if (stream->waiters != NULL) {
+    for (guint i = 0; i < stream->waiters->len; i++) {
+      Waiter *waiter = g_ptr_array_index (stream->waiters, i);
 
-          reply_status (waiter->msg, SOUP_STATUS_SERVICE_UNAVAILABLE);
-          unpause_message (waiter->msg);
-        }
-      g_ptr_array_unref (stream->waiters);
+      reply_status (waiter->msg, SOUP_STATUS_SERVICE_UNAVAILABLE);
+      unpause_message (waiter->msg);
     }
+    g_ptr_array_unref (stream->waiters);
+  }
   teardown_pipeline (stream->video, g_steal_pointer (&stream->pipeline), stream->dir);
   g_free (stream->key);
   g_free (stream->title);
@@ -444,40 +429,34 @@ hls_bus_cb (GstBus     *bus,
   HlsStream *stream = user_data;
   Video *self = stream->video;
 
-  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ELEMENT)
-    {
-      const GstStructure *s = gst_message_get_structure (message);
+  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ELEMENT) {
+    const GstStructure *s = gst_message_get_structure (message);
 
-      /* hlssink2 rewrites the playlist before it forwards this message. */
-      if (s != NULL && gst_structure_has_name (s, "splitmuxsink-fragment-closed"))
-        {
-          stream->n_segments++;
-          if (hls_stream_ready (stream))
-            hls_stream_answer_waiters (stream);
-        }
+    /* hlssink2 rewrites the playlist before it forwards this message. */
+    if (s != NULL && gst_structure_has_name (s, "splitmuxsink-fragment-closed")) {
+      stream->n_segments++;
+      if (hls_stream_ready (stream))
+        hls_stream_answer_waiters (stream);
     }
-  else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
-    {
-      g_debug ("Playback stream %s is complete", stream->key);
-      stream->finished = TRUE;
-      g_clear_pointer (&stream->bus_source, g_source_unref);
-      teardown_pipeline (self, g_steal_pointer (&stream->pipeline), NULL);
-      hls_stream_answer_waiters (stream);
-      return G_SOURCE_REMOVE;
-    }
-  else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *debug = NULL;
+  } else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS) {
+    g_debug ("Playback stream %s is complete", stream->key);
+    stream->finished = TRUE;
+    g_clear_pointer (&stream->bus_source, g_source_unref);
+    teardown_pipeline (self, g_steal_pointer (&stream->pipeline), NULL);
+    hls_stream_answer_waiters (stream);
+    return G_SOURCE_REMOVE;
+  } else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR) {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *debug = NULL;
 
-      gst_message_parse_error (message, &error, &debug);
-      g_debug ("Stream %s failed, it restarts on the next request: %s (%s)",
-               stream->key, error->message, debug ? debug : "");
-      /* Removing the stream destroys this watch; say so to the caller too. */
-      g_clear_pointer (&stream->bus_source, g_source_unref);
-      g_hash_table_remove (self->streams, stream->key);
-      return G_SOURCE_REMOVE;
-    }
+    gst_message_parse_error (message, &error, &debug);
+    g_debug ("Stream %s failed, it restarts on the next request: %s (%s)",
+             stream->key, error->message, debug ? debug : "");
+    /* Removing the stream destroys this watch; say so to the caller too. */
+    g_clear_pointer (&stream->bus_source, g_source_unref);
+    g_hash_table_remove (self->streams, stream->key);
+    return G_SOURCE_REMOVE;
+  }
 
   return G_SOURCE_CONTINUE;
 }
@@ -522,30 +501,26 @@ hls_stream_start (HlsStream  *stream,
   title = gst_bin_get_by_name (GST_BIN (pipeline), "title");
   sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
   gst_util_set_object_arg (G_OBJECT (src), "pattern", stream->pattern);
-  if (stream->vod)
-    {
-      g_autofree char *begin = _hcc_sim_format_plain (stream->vod_begin_ms);
-      g_autofree char *text = g_strdup_printf ("%s\nPlayback from %s", stream->title, begin);
+  if (stream->vod) {
+    g_autofree char *begin = _hcc_sim_format_plain (stream->vod_begin_ms);
+    g_autofree char *text = g_strdup_printf ("%s\nPlayback from %s", stream->title, begin);
 
-      g_object_set (src, "num-buffers", (int) (stream->vod_seconds * 25), NULL);
-      g_object_set (title, "text", text, NULL);
-    }
-  else
-    {
-      g_object_set (title, "text", stream->title, NULL);
-    }
+    g_object_set (src, "num-buffers", (int) (stream->vod_seconds * 25), NULL);
+    g_object_set (title, "text", text, NULL);
+  } else {
+    g_object_set (title, "text", stream->title, NULL);
+  }
   location = g_build_filename (stream->dir, "seg%05d.ts", NULL);
   playlist = g_build_filename (stream->dir, "index.m3u8", NULL);
   g_object_set (sink, "location", location, "playlist-location", playlist, NULL);
 
   stream->bus_source = watch_bus (self, pipeline, (GSourceFunc) hls_bus_cb, stream);
-  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
-    {
-      clear_source (&stream->bus_source);
-      teardown_pipeline (self, g_steal_pointer (&pipeline), NULL);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The stream pipeline does not start");
-      return FALSE;
-    }
+  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+    clear_source (&stream->bus_source);
+    teardown_pipeline (self, g_steal_pointer (&pipeline), NULL);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The stream pipeline does not start");
+    return FALSE;
+  }
   stream->pipeline = g_steal_pointer (&pipeline);
   g_debug ("Started stream %s (%ux%u) in %s", stream->key, stream->width, stream->height,
            stream->dir);
@@ -568,11 +543,10 @@ stream_dir_created_cb (GObject      *source,
 
   if (error == NULL)
     hls_stream_start (stream, &error);
-  if (error != NULL)
-    {
-      g_debug ("Cannot start stream %s: %s", stream->key, error->message);
-      g_hash_table_remove (stream->video->streams, stream->key);
-    }
+  if (error != NULL) {
+    g_debug ("Cannot start stream %s: %s", stream->key, error->message);
+    g_hash_table_remove (stream->video->streams, stream->key);
+  }
 }
 
 static HlsStream *
@@ -587,11 +561,10 @@ ensure_stream (Video       *self,
   HlsStream *stream = g_hash_table_lookup (self->streams, key);
   g_autoptr(GFile) dir = NULL;
 
-  if (stream != NULL)
-    {
-      stream->last_access_us = monotonic_us ();
-      return stream;
-    }
+  if (stream != NULL) {
+    stream->last_access_us = monotonic_us ();
+    return stream;
+  }
 
   stream = g_new0 (HlsStream, 1);
   stream->video = self;
@@ -654,17 +627,15 @@ camera_for_key (Video      *self,
   if (device == NULL)
     return NULL;
 
-  for (guint i = 0; i < device->camera_ids->len; i++)
-    {
-      HccSimCamera *camera = g_hash_table_lookup (world->cameras_by_id,
-                                                  g_ptr_array_index (device->camera_ids, i));
+  for (guint i = 0; i < device->camera_ids->len; i++) {
+    HccSimCamera *camera = g_hash_table_lookup (world->cameras_by_id,
+                                                g_ptr_array_index (device->camera_ids, i));
 
-      if (camera != NULL && camera->channel_no == channel)
-        {
-          *quality = (guint) q;
-          return camera;
-        }
+    if (camera != NULL && camera->channel_no == channel) {
+      *quality = (guint) q;
+      return camera;
     }
+  }
 
   return NULL;
 }
@@ -704,63 +675,56 @@ handle_hls (Video             *self,
   const char *raw_query = g_uri_get_query (soup_server_message_get_uri (msg));
   g_autofree char *path = NULL;
 
-  if (!valid_file_name (file_name))
-    {
-      reply_status (msg, SOUP_STATUS_NOT_FOUND);
+  if (!valid_file_name (file_name)) {
+    reply_status (msg, SOUP_STATUS_NOT_FOUND);
+    return;
+  }
+
+  if (url_expired (self, query)) {
+    reply_status (msg, SOUP_STATUS_FORBIDDEN);
+    return;
+  }
+
+  if (g_str_equal (file_name, "index.m3u8")) {
+    if (stream == NULL) {
+      HccSimCamera *camera;
+      guint quality = 1;
+
+      /* Only live streams restart here; a finished playback URL is gone. */
+      camera = camera_for_key (self, key, &quality);
+      if (camera == NULL) {
+        reply_status (msg, SOUP_STATUS_NOT_FOUND);
+        return;
+      }
+      stream = ensure_stream (self, key, camera->id, camera->name, quality, 0, 0);
+    }
+    stream->last_access_us = monotonic_us ();
+
+    if (!hls_stream_ready (stream)) {
+      Waiter *waiter = g_new0 (Waiter, 1);
+
+      /* Players start fast when the first playlist already lists a
+       * segment, so hold the request until there is one. */
+      waiter->stream = stream;
+      waiter->msg = g_object_ref (msg);
+      waiter->query = g_strdup (raw_query);
+      waiter->timeout = g_timeout_source_new_seconds (FIRST_SEGMENT_TIMEOUT_S);
+      g_source_set_callback (waiter->timeout, waiter_timeout_cb, waiter, NULL);
+      g_source_attach (waiter->timeout, self->context);
+      g_ptr_array_add (stream->waiters, waiter);
+      pause_message (msg);
       return;
     }
 
-  if (url_expired (self, query))
-    {
-      reply_status (msg, SOUP_STATUS_FORBIDDEN);
-      return;
-    }
+    path = g_build_filename (stream->dir, "index.m3u8", NULL);
+    serve_file (msg, path, "application/vnd.apple.mpegurl", TRUE, raw_query, FALSE);
+    return;
+  }
 
-  if (g_str_equal (file_name, "index.m3u8"))
-    {
-      if (stream == NULL)
-        {
-          HccSimCamera *camera;
-          guint quality = 1;
-
-          /* Only live streams restart here; a finished playback URL is gone. */
-          camera = camera_for_key (self, key, &quality);
-          if (camera == NULL)
-            {
-              reply_status (msg, SOUP_STATUS_NOT_FOUND);
-              return;
-            }
-          stream = ensure_stream (self, key, camera->id, camera->name, quality, 0, 0);
-        }
-      stream->last_access_us = monotonic_us ();
-
-      if (!hls_stream_ready (stream))
-        {
-          Waiter *waiter = g_new0 (Waiter, 1);
-
-          /* Players start fast when the first playlist already lists a
-           * segment, so hold the request until there is one. */
-          waiter->stream = stream;
-          waiter->msg = g_object_ref (msg);
-          waiter->query = g_strdup (raw_query);
-          waiter->timeout = g_timeout_source_new_seconds (FIRST_SEGMENT_TIMEOUT_S);
-          g_source_set_callback (waiter->timeout, waiter_timeout_cb, waiter, NULL);
-          g_source_attach (waiter->timeout, self->context);
-          g_ptr_array_add (stream->waiters, waiter);
-          pause_message (msg);
-          return;
-        }
-
-      path = g_build_filename (stream->dir, "index.m3u8", NULL);
-      serve_file (msg, path, "application/vnd.apple.mpegurl", TRUE, raw_query, FALSE);
-      return;
-    }
-
-  if (stream == NULL || !g_str_has_suffix (file_name, ".ts"))
-    {
-      reply_status (msg, SOUP_STATUS_NOT_FOUND);
-      return;
-    }
+  if (stream == NULL || !g_str_has_suffix (file_name, ".ts")) {
+    reply_status (msg, SOUP_STATUS_NOT_FOUND);
+    return;
+  }
 
   stream->last_access_us = monotonic_us ();
   path = g_build_filename (stream->dir, file_name, NULL);
@@ -774,18 +738,16 @@ handle_clip (Video             *self,
 {
   ClipTask *clip = g_hash_table_lookup (self->clips_by_file, file_name);
 
-  if (clip == NULL || clip->status != 0)
-    {
-      reply_status (msg, SOUP_STATUS_NOT_FOUND);
-      return;
-    }
+  if (clip == NULL || clip->status != 0) {
+    reply_status (msg, SOUP_STATUS_NOT_FOUND);
+    return;
+  }
 
   /* The real URLs are pre-signed for an hour (X-Amz-Expires=3600). */
-  if (_hcc_sim_now_ms (self->sim) > clip->expire_ms)
-    {
-      reply_status (msg, SOUP_STATUS_FORBIDDEN);
-      return;
-    }
+  if (_hcc_sim_now_ms (self->sim) > clip->expire_ms) {
+    reply_status (msg, SOUP_STATUS_FORBIDDEN);
+    return;
+  }
 
   serve_file (msg, clip->path, "video/mp4", FALSE, NULL, FALSE);
 }
@@ -801,17 +763,15 @@ media_cb (SoupServer        *server,
   const char *method = soup_server_message_get_method (msg);
   g_auto(GStrv) parts = NULL;
 
-  if (self == NULL)
-    {
-      reply_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE);
-      return;
-    }
+  if (self == NULL) {
+    reply_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE);
+    return;
+  }
 
-  if (g_strcmp0 (method, "GET") != 0 && g_strcmp0 (method, "HEAD") != 0)
-    {
-      reply_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED);
-      return;
-    }
+  if (g_strcmp0 (method, "GET") != 0 && g_strcmp0 (method, "HEAD") != 0) {
+    reply_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED);
+    return;
+  }
 
   /* "/media/hls/<key>/<file>" or "/media/clips/<file>" */
   parts = g_strsplit (path, "/", -1);
@@ -840,26 +800,22 @@ idle_check_cb (gpointer user_data)
   /* The platform deletes uploaded clips some time after their URLs expired
    * (status 4); do the same an hour later and free the disk. */
   g_hash_table_iter_init (&iter, self->clips);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &clip))
-    {
-      if (clip->status == 0 && now_ms > clip->expire_ms + CLIP_URL_VALIDITY_S * 1000)
-        {
-          g_debug ("Deleting expired clip %s", clip->file_name);
-          clip->status = 4;
-          teardown_pipeline (self, NULL, clip->path);
-        }
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &clip)) {
+    if (clip->status == 0 && now_ms > clip->expire_ms + CLIP_URL_VALIDITY_S * 1000) {
+      g_debug ("Deleting expired clip %s", clip->file_name);
+      clip->status = 4;
+      teardown_pipeline (self, NULL, clip->path);
     }
+  }
 
   g_hash_table_iter_init (&iter, self->streams);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stream))
-    {
-      if (stream->waiters->len == 0 &&
-          now - stream->last_access_us > (gint64) self->idle_timeout_s * G_USEC_PER_SEC)
-        {
-          g_debug ("Stopping idle stream %s", stream->key);
-          g_hash_table_iter_remove (&iter);
-        }
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stream)) {
+    if (stream->waiters->len == 0 &&
+        now - stream->last_access_us > (gint64) self->idle_timeout_s * G_USEC_PER_SEC) {
+      g_debug ("Stopping idle stream %s", stream->key);
+      g_hash_table_iter_remove (&iter);
     }
+  }
 
   return G_SOURCE_CONTINUE;
 }
@@ -888,18 +844,17 @@ rtmp_bus_cb (GstBus     *bus,
   RtmpPush *push = user_data;
 
   if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR ||
-      GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
-    {
-      g_autoptr(GError) error = NULL;
+      GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS) {
+    g_autoptr(GError) error = NULL;
 
-      if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
-        gst_message_parse_error (message, &error, NULL);
-      g_debug ("RTMP push to %s ended: %s", push->location,
-               error != NULL ? error->message : "end of stream");
-      g_clear_pointer (&push->bus_source, g_source_unref);
-      g_hash_table_remove (push->video->pushes, push->key);
-      return G_SOURCE_REMOVE;
-    }
+    if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
+      gst_message_parse_error (message, &error, NULL);
+    g_debug ("RTMP push to %s ended: %s", push->location,
+             error != NULL ? error->message : "end of stream");
+    g_clear_pointer (&push->bus_source, g_source_unref);
+    g_hash_table_remove (push->video->pushes, push->key);
+    return G_SOURCE_REMOVE;
+  }
 
   return G_SOURCE_CONTINUE;
 }
@@ -944,16 +899,14 @@ ensure_push (Video         *self,
   g_autoptr(GstElement) title = NULL;
   g_autoptr(GstElement) sink = NULL;
 
-  if (push != NULL)
-    {
-      /* A second address for a running push extends it. */
-      if (expire_ms > push->expire_ms)
-        {
-          push->expire_ms = expire_ms;
-          rtmp_push_arm_expiry (push, now_ms);
-        }
-      return TRUE;
+  if (push != NULL) {
+    /* A second address for a running push extends it. */
+    if (expire_ms > push->expire_ms) {
+      push->expire_ms = expire_ms;
+      rtmp_push_arm_expiry (push, now_ms);
     }
+    return TRUE;
+  }
 
   description = g_strdup_printf ("videotestsrc name=src is-live=true ! "
                                  "video/x-raw,width=%u,height=%u,framerate=25/1 ! "
@@ -987,13 +940,12 @@ ensure_push (Video         *self,
   g_object_set (sink, "location", push->location, NULL);
 
   push->bus_source = watch_bus (self, pipeline, (GSourceFunc) rtmp_bus_cb, push);
-  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
-    {
-      push->pipeline = g_steal_pointer (&pipeline);
-      rtmp_push_free (push);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The RTMP pipeline does not start");
-      return FALSE;
-    }
+  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+    push->pipeline = g_steal_pointer (&pipeline);
+    rtmp_push_free (push);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The RTMP pipeline does not start");
+    return FALSE;
+  }
   push->pipeline = g_steal_pointer (&pipeline);
   rtmp_push_arm_expiry (push, now_ms);
   g_hash_table_insert (self->pushes, push->key, push);
@@ -1026,27 +978,22 @@ clip_bus_cb (GstBus     *bus,
   ClipTask *clip = user_data;
   Video *self = clip->video;
 
-  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
-    {
-      /* The file is complete once mp4mux has seen EOS and filesink has
-       * written it; the NULL transition on the teardown thread only closes
-       * the descriptor, and the file is served by path after that. */
-      clip->status = 0;
-      clip->expire_ms = _hcc_sim_now_ms (self->sim) + CLIP_URL_VALIDITY_S * 1000;
-      g_debug ("Clip %s is ready", clip->file_name);
-    }
-  else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
+  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS) {
+    /* The file is complete once mp4mux has seen EOS and filesink has
+     * written it; the NULL transition on the teardown thread only closes
+     * the descriptor, and the file is served by path after that. */
+    clip->status = 0;
+    clip->expire_ms = _hcc_sim_now_ms (self->sim) + CLIP_URL_VALIDITY_S * 1000;
+    g_debug ("Clip %s is ready", clip->file_name);
+  } else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR) {
+    g_autoptr(GError) error = NULL;
 
-      gst_message_parse_error (message, &error, NULL);
-      g_debug ("Clip %s failed: %s", clip->file_name, error->message);
-      clip->status = 2;
-    }
-  else
-    {
-      return G_SOURCE_CONTINUE;
-    }
+    gst_message_parse_error (message, &error, NULL);
+    g_debug ("Clip %s failed: %s", clip->file_name, error->message);
+    clip->status = 2;
+  } else {
+    return G_SOURCE_CONTINUE;
+  }
 
   g_clear_pointer (&clip->bus_source, g_source_unref);
   teardown_pipeline (self, g_steal_pointer (&clip->pipeline), NULL);
@@ -1091,13 +1038,12 @@ clip_start (ClipTask      *clip,
   g_object_set (sink, "location", clip->path, NULL);
 
   clip->bus_source = watch_bus (self, pipeline, (GSourceFunc) clip_bus_cb, clip);
-  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
-    {
-      clear_source (&clip->bus_source);
-      teardown_pipeline (self, g_steal_pointer (&pipeline), NULL);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The clip pipeline does not start");
-      return FALSE;
-    }
+  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+    clear_source (&clip->bus_source);
+    teardown_pipeline (self, g_steal_pointer (&pipeline), NULL);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The clip pipeline does not start");
+    return FALSE;
+  }
   clip->pipeline = g_steal_pointer (&pipeline);
 
   return TRUE;
@@ -1129,11 +1075,10 @@ get_optional_int (JsonObject  *object,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
       *json_node_get_string (node) == '\0')
     return TRUE;
-  if (!_hcc_sim_get_int (object, member, value))
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "%s is not a number", member);
-      return FALSE;
-    }
+  if (!_hcc_sim_get_int (object, member, value)) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "%s is not a number", member);
+    return FALSE;
+  }
   return TRUE;
 }
 
@@ -1169,176 +1114,147 @@ live_address_get (HccSim              *sim,
   gint64 type, protocol, quality, expire_s;
   gint64 start_ms = 0, stop_ms = 0, expire_ms;
 
-  if (body == NULL)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "The request body must be an object");
-      return;
-    }
+  if (body == NULL) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "The request body must be an object");
+    return;
+  }
 
   resource_id = _hcc_sim_get_string (body, "resourceId");
   serial = _hcc_sim_get_string (body, "deviceSerial");
   code = _hcc_sim_get_string (body, "code");
-  if (resource_id == NULL || *resource_id == '\0' || strlen (resource_id) > 64)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "resourceId is required (at most 64 characters)");
-      return;
-    }
-  if (serial == NULL || *serial == '\0' || strlen (serial) > 32)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "deviceSerial is required (at most 32 characters)");
-      return;
-    }
-  if (code != NULL && strlen (code) > 16)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "code is at most 16 characters");
-      return;
-    }
-  if (!_hcc_sim_get_int (body, "type", &type) || type < 1 || type > 3)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "type must be 1, 2 or 3");
-      return;
-    }
+  if (resource_id == NULL || *resource_id == '\0' || strlen (resource_id) > 64) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "resourceId is required (at most 64 characters)");
+    return;
+  }
+  if (serial == NULL || *serial == '\0' || strlen (serial) > 32) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "deviceSerial is required (at most 32 characters)");
+    return;
+  }
+  if (code != NULL && strlen (code) > 16) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "code is at most 16 characters");
+    return;
+  }
+  if (!_hcc_sim_get_int (body, "type", &type) || type < 1 || type > 3) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "type must be 1, 2 or 3");
+    return;
+  }
   if (!get_optional_int (body, "protocol", 1, &protocol, reply) ||
       !get_optional_int (body, "quality", 1, &quality, reply) ||
       !get_optional_int (body, "expireTime", DEFAULT_EXPIRE_S, &expire_s, reply))
     return;
-  if (protocol < 1 || protocol > 3)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "protocol must be 1, 2 or 3");
-      return;
-    }
-  if (quality < 1 || quality > 2)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "quality must be 1 or 2");
-      return;
-    }
-  if (protocol == 3 && (expire_s < RTMP_MIN_EXPIRE_S || expire_s > RTMP_MAX_EXPIRE_S))
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010",
-                            "expireTime must be between 30 seconds and 720 days for RTMP");
-      return;
-    }
-  if (expire_s < 1 || expire_s > RTMP_MAX_EXPIRE_S)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "expireTime must be between 1 second and 720 days");
-      return;
-    }
+  if (protocol < 1 || protocol > 3) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "protocol must be 1, 2 or 3");
+    return;
+  }
+  if (quality < 1 || quality > 2) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "quality must be 1 or 2");
+    return;
+  }
+  if (protocol == 3 && (expire_s < RTMP_MIN_EXPIRE_S || expire_s > RTMP_MAX_EXPIRE_S)) {
+    _hcc_sim_reply_error (reply, "OPEN000010",
+                          "expireTime must be between 30 seconds and 720 days for RTMP");
+    return;
+  }
+  if (expire_s < 1 || expire_s > RTMP_MAX_EXPIRE_S) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "expireTime must be between 1 second and 720 days");
+    return;
+  }
   /* Guide L4758-4762: playback types are invalid with RTMP, and so is
    * stream encryption. */
-  if (protocol == 3 && type != 1)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "Playback is not supported with RTMP");
-      return;
-    }
-  if (protocol != 1 && code != NULL && *code != '\0')
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "Stream encryption is not supported with HLS or RTMP");
-      return;
-    }
+  if (protocol == 3 && type != 1) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "Playback is not supported with RTMP");
+    return;
+  }
+  if (protocol != 1 && code != NULL && *code != '\0') {
+    _hcc_sim_reply_error (reply, "OPEN000010", "Stream encryption is not supported with HLS or RTMP");
+    return;
+  }
 
   camera = g_hash_table_lookup (world->cameras_by_id, resource_id);
-  if (camera == NULL)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000503", "The camera resource does not exist");
-      return;
-    }
+  if (camera == NULL) {
+    _hcc_sim_reply_error (reply, "OPEN000503", "The camera resource does not exist");
+    return;
+  }
   device = camera_device (sim, camera);
-  if (device == NULL || g_strcmp0 (device->serial, serial) != 0)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000501", "The device does not exist");
+  if (device == NULL || g_strcmp0 (device->serial, serial) != 0) {
+    _hcc_sim_reply_error (reply, "OPEN000501", "The device does not exist");
+    return;
+  }
+  if (!camera->online || !device->online) {
+    _hcc_sim_reply_error (reply, "EVZ20007", "The device is offline");
+    return;
+  }
+
+  if (type != 1) {
+    const char *start = _hcc_sim_get_string (body, "startTime");
+    const char *stop = _hcc_sim_get_string (body, "stopTime");
+
+    if (start == NULL || stop == NULL ||
+        !_hcc_sim_parse_time (start, &start_ms) || !_hcc_sim_parse_time (stop, &stop_ms)) {
+      _hcc_sim_reply_error (reply, "OPEN000026",
+                            "startTime and stopTime must be yyyy-MM-dd HH:mm:ss");
       return;
     }
-  if (!camera->online || !device->online)
-    {
-      _hcc_sim_reply_error (reply, "EVZ20007", "The device is offline");
+    if (start_ms >= stop_ms) {
+      _hcc_sim_reply_error (reply, "OPEN000030", "startTime must be before stopTime");
       return;
     }
-
-  if (type != 1)
-    {
-      const char *start = _hcc_sim_get_string (body, "startTime");
-      const char *stop = _hcc_sim_get_string (body, "stopTime");
-
-      if (start == NULL || stop == NULL ||
-          !_hcc_sim_parse_time (start, &start_ms) || !_hcc_sim_parse_time (stop, &stop_ms))
-        {
-          _hcc_sim_reply_error (reply, "OPEN000026",
-                                "startTime and stopTime must be yyyy-MM-dd HH:mm:ss");
-          return;
-        }
-      if (start_ms >= stop_ms)
-        {
-          _hcc_sim_reply_error (reply, "OPEN000030", "startTime must be before stopTime");
-          return;
-        }
-      if (start_ms > request->now_ms)
-        {
-          _hcc_sim_reply_error (reply, "OPEN000011", "There is no recording in the future");
-          return;
-        }
+    if (start_ms > request->now_ms) {
+      _hcc_sim_reply_error (reply, "OPEN000011", "There is no recording in the future");
+      return;
     }
+  }
 
   id = _hcc_sim_new_id (sim);
   expire_ms = request->now_ms + expire_s * 1000;
   key = g_strdup_printf ("%s_%u_%d", device->serial, camera->channel_no, (int) quality);
 
-  if (protocol == 1)
-    {
-      /* EZOPEN is played by the vendor's SDK only; the URL has the guide's
-       * shape, and expireTime is meaningless for it. */
-      if (type == 1)
-        url = g_strdup_printf ("ezopen://open.ezviz.com/%s/%u%s.live", device->serial,
-                               camera->channel_no, quality == 1 ? ".hd" : "");
-      else
-        {
-          g_autofree char *begin = ezopen_time (start_ms);
-          g_autofree char *end = ezopen_time (stop_ms);
+  if (protocol == 1) {
+    /* EZOPEN is played by the vendor's SDK only; the URL has the guide's
+     * shape, and expireTime is meaningless for it. */
+    if (type == 1) {
+      url = g_strdup_printf ("ezopen://open.ezviz.com/%s/%u%s.live", device->serial,
+                             camera->channel_no, quality == 1 ? ".hd" : "");
+    } else {
+      g_autofree char *begin = ezopen_time (start_ms);
+      g_autofree char *end = ezopen_time (stop_ms);
 
-          url = g_strdup_printf ("ezopen://open.ezviz.com/%s/%u%s.rec?begin=%s&end=%s",
-                                 device->serial, camera->channel_no,
-                                 type == 3 ? ".cloud" : "", begin, end);
-        }
+      url = g_strdup_printf ("ezopen://open.ezviz.com/%s/%u%s.rec?begin=%s&end=%s",
+                             device->serial, camera->channel_no,
+                             type == 3 ? ".cloud" : "", begin, end);
     }
-  else if (protocol == 2)
-    {
-      if (type != 1)
-        {
-          guint seconds = (guint) MIN ((stop_ms - start_ms + 999) / 1000, MAX_VOD_SECONDS);
-          g_autofree char *pb_key = g_strdup_printf ("%s_%d_%" G_GINT64_FORMAT "_%u",
-                                                    key, (int) type, start_ms / 1000, seconds);
+  } else if (protocol == 2) {
+    if (type != 1) {
+      guint seconds = (guint) MIN ((stop_ms - start_ms + 999) / 1000, MAX_VOD_SECONDS);
+      g_autofree char *pb_key = g_strdup_printf ("%s_%d_%" G_GINT64_FORMAT "_%u",
+                                                key, (int) type, start_ms / 1000, seconds);
 
-          g_free (key);
-          key = g_steal_pointer (&pb_key);
-          ensure_stream (self, key, camera->id, camera->name, (guint) quality, start_ms, seconds);
-        }
-      else
-        {
-          ensure_stream (self, key, camera->id, camera->name, (guint) quality, 0, 0);
-        }
-      url = g_strdup_printf ("%s/media/hls/%s/index.m3u8?expire=%" G_GINT64_FORMAT "&id=%s",
-                             _hcc_sim_get_base_url (sim), key, expire_ms / 1000, id);
+      g_free (key);
+      key = g_steal_pointer (&pb_key);
+      ensure_stream (self, key, camera->id, camera->name, (guint) quality, start_ms, seconds);
+    } else {
+      ensure_stream (self, key, camera->id, camera->name, (guint) quality, 0, 0);
     }
-  else
-    {
-      const char *rtmp_base = _hcc_sim_get_rtmp_base_url (sim);
+    url = g_strdup_printf ("%s/media/hls/%s/index.m3u8?expire=%" G_GINT64_FORMAT "&id=%s",
+                           _hcc_sim_get_base_url (sim), key, expire_ms / 1000, id);
+  } else {
+    const char *rtmp_base = _hcc_sim_get_rtmp_base_url (sim);
 
-      /* Without an RTMP server to push to there is nothing to play: the
-       * platform's answer for a device that cannot serve the request. */
-      if (rtmp_base == NULL || *rtmp_base == '\0')
-        {
-          _hcc_sim_reply_error (reply, "OPEN000550",
-                                "No response to the request: RTMP is not available");
-          return;
-        }
-      if (!ensure_push (self, key, camera, (guint) quality, expire_ms, request->now_ms, &error))
-        {
-          g_debug ("Cannot push %s: %s", key, error->message);
-          _hcc_sim_reply_error (reply, "OPEN000552", "The stream cannot be started");
-          return;
-        }
-      url = g_strdup_printf ("%s/%s?expire=%" G_GINT64_FORMAT "&id=%s", rtmp_base, key,
-                             expire_ms / 1000, id);
+    /* Without an RTMP server to push to there is nothing to play: the
+     * platform's answer for a device that cannot serve the request. */
+    if (rtmp_base == NULL || *rtmp_base == '\0') {
+      _hcc_sim_reply_error (reply, "OPEN000550",
+                            "No response to the request: RTMP is not available");
+      return;
     }
+    if (!ensure_push (self, key, camera, (guint) quality, expire_ms, request->now_ms, &error)) {
+      g_debug ("Cannot push %s: %s", key, error->message);
+      _hcc_sim_reply_error (reply, "OPEN000552", "The stream cannot be started");
+      return;
+    }
+    url = g_strdup_printf ("%s/%s?expire=%" G_GINT64_FORMAT "&id=%s", rtmp_base, key,
+                           expire_ms / 1000, id);
+  }
 
   data = json_object_new ();
   json_object_set_string_member (data, "id", id);
@@ -1363,17 +1279,16 @@ add_day_segments (const char *camera_id,
   rand = g_rand_new_with_seed (g_str_hash (camera_id) ^ (guint32) (day_start_ms / DAY_MS) ^
                                (guint32) (target_type * 7919));
   t = day_start_ms + g_rand_int_range (rand, 0, 20) * 60000;
-  while (t < day_end_ms && t < now_ms)
-    {
-      gint64 length = g_rand_int_range (rand, 30, 300) * G_GINT64_CONSTANT (60000) +
-                      g_rand_int_range (rand, 0, 60) * 1000;
-      gint64 gap = g_rand_int_range (rand, 1, 20) * G_GINT64_CONSTANT (60000) +
-                   g_rand_int_range (rand, 0, 60) * 1000;
-      gint64 pair[2] = { t, MIN (MIN (t + length, day_end_ms), now_ms) };
+  while (t < day_end_ms && t < now_ms) {
+    gint64 length = g_rand_int_range (rand, 30, 300) * G_GINT64_CONSTANT (60000) +
+                    g_rand_int_range (rand, 0, 60) * 1000;
+    gint64 gap = g_rand_int_range (rand, 1, 20) * G_GINT64_CONSTANT (60000) +
+                 g_rand_int_range (rand, 0, 60) * 1000;
+    gint64 pair[2] = { t, MIN (MIN (t + length, day_end_ms), now_ms) };
 
-      g_array_append_vals (segments, pair, 2);
-      t = pair[1] + gap;
-    }
+    g_array_append_vals (segments, pair, 2);
+    t = pair[1] + gap;
+  }
 }
 
 static gint64
@@ -1408,64 +1323,54 @@ record_element_search (HccSim              *sim,
   gint64 begin_ms, end_ms, day;
   guint n, first;
 
-  if (body == NULL)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "The request body must be an object");
-      return;
-    }
+  if (body == NULL) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "The request body must be an object");
+    return;
+  }
   if (!_hcc_sim_get_int (body, "pageIndex", &page_index) || page_index < 1 ||
-      !_hcc_sim_get_int (body, "pageSize", &page_size) || page_size < 1)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "pageIndex and pageSize must be at least 1");
-      return;
-    }
-  if (page_size > 500)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000025", "The page size must be 1 to 500");
-      return;
-    }
+      !_hcc_sim_get_int (body, "pageSize", &page_size) || page_size < 1) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "pageIndex and pageSize must be at least 1");
+    return;
+  }
+  if (page_size > 500) {
+    _hcc_sim_reply_error (reply, "OPEN000025", "The page size must be 1 to 500");
+    return;
+  }
   camera_id = _hcc_sim_get_string (body, "cameraId");
-  if (camera_id == NULL || *camera_id == '\0')
-    {
-      _hcc_sim_reply_error (reply, "VMS051026", "The camera ID is empty");
-      return;
-    }
+  if (camera_id == NULL || *camera_id == '\0') {
+    _hcc_sim_reply_error (reply, "VMS051026", "The camera ID is empty");
+    return;
+  }
   filter = _hcc_sim_get_object (body, "filter");
-  if (filter == NULL)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "filter is required");
-      return;
-    }
+  if (filter == NULL) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "filter is required");
+    return;
+  }
   if (!_hcc_sim_get_int (filter, "targetType", &target_type) || target_type < 0 || target_type > 1 ||
-      !_hcc_sim_get_int (filter, "timeType", &time_type) || time_type < 0 || time_type > 1)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "filter.timeType and filter.targetType must be 0 or 1");
-      return;
-    }
+      !_hcc_sim_get_int (filter, "timeType", &time_type) || time_type < 0 || time_type > 1) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "filter.timeType and filter.targetType must be 0 or 1");
+    return;
+  }
   begin_text = _hcc_sim_get_string (filter, "beginTime");
   end_text = _hcc_sim_get_string (filter, "endTime");
   if (begin_text == NULL || end_text == NULL ||
-      !_hcc_sim_parse_time (begin_text, &begin_ms) || !_hcc_sim_parse_time (end_text, &end_ms))
-    {
-      _hcc_sim_reply_error (reply, "VMS051027", "Invalid time format, use yyyy-MM-ddTHH:mm:ss+08:00");
-      return;
-    }
-  if (begin_ms >= end_ms)
-    {
-      _hcc_sim_reply_error (reply, "VMS051028", "The start time must be before the end time");
-      return;
-    }
-  if (end_ms - begin_ms > MAX_RECORD_RANGE_DAYS * DAY_MS)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000027", "The search range is at most %d days",
-                            MAX_RECORD_RANGE_DAYS);
-      return;
-    }
-  if (g_hash_table_lookup (world->cameras_by_id, camera_id) == NULL)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000503", "The camera resource does not exist");
-      return;
-    }
+      !_hcc_sim_parse_time (begin_text, &begin_ms) || !_hcc_sim_parse_time (end_text, &end_ms)) {
+    _hcc_sim_reply_error (reply, "VMS051027", "Invalid time format, use yyyy-MM-ddTHH:mm:ss+08:00");
+    return;
+  }
+  if (begin_ms >= end_ms) {
+    _hcc_sim_reply_error (reply, "VMS051028", "The start time must be before the end time");
+    return;
+  }
+  if (end_ms - begin_ms > MAX_RECORD_RANGE_DAYS * DAY_MS) {
+    _hcc_sim_reply_error (reply, "OPEN000027", "The search range is at most %d days",
+                          MAX_RECORD_RANGE_DAYS);
+    return;
+  }
+  if (g_hash_table_lookup (world->cameras_by_id, camera_id) == NULL) {
+    _hcc_sim_reply_error (reply, "OPEN000503", "The camera resource does not exist");
+    return;
+  }
 
   for (day = local_day_start (begin_ms); day < end_ms; day = local_day_start (day + DAY_MS + 3600000))
     add_day_segments (camera_id, target_type, day, request->now_ms, segments);
@@ -1476,29 +1381,28 @@ record_element_search (HccSim              *sim,
   list = json_array_new ();
   first = (guint) MIN ((page_index - 1) * page_size, G_MAXUINT);
   n = 0;
-  for (guint i = 0; i + 1 < segments->len; i += 2)
-    {
-      gint64 seg_begin = MAX (g_array_index (segments, gint64, i), begin_ms);
-      gint64 seg_end = MIN (g_array_index (segments, gint64, i + 1), end_ms);
-      g_autoptr(JsonObject) item = NULL;
-      g_autofree char *b = NULL;
-      g_autofree char *e = NULL;
+  for (guint i = 0; i + 1 < segments->len; i += 2) {
+    gint64 seg_begin = MAX (g_array_index (segments, gint64, i), begin_ms);
+    gint64 seg_end = MIN (g_array_index (segments, gint64, i + 1), end_ms);
+    g_autoptr(JsonObject) item = NULL;
+    g_autofree char *b = NULL;
+    g_autofree char *e = NULL;
 
-      if (seg_begin >= seg_end)
-        continue;
-      if (n++ < first)
-        continue;
-      if (json_array_get_length (list) >= (guint) page_size)
-        break;
+    if (seg_begin >= seg_end)
+      continue;
+    if (n++ < first)
+      continue;
+    if (json_array_get_length (list) >= (guint) page_size)
+      break;
 
-      b = _hcc_sim_format_iso8601 (seg_begin);
-      e = _hcc_sim_format_iso8601 (seg_end);
-      item = json_object_new ();
-      json_object_set_string_member (item, "beginTime", b);
-      json_object_set_string_member (item, "endTime", e);
-      json_object_set_int_member (item, "targetType", target_type);
-      json_array_add_object_element (list, g_steal_pointer (&item));
-    }
+    b = _hcc_sim_format_iso8601 (seg_begin);
+    e = _hcc_sim_format_iso8601 (seg_end);
+    item = json_object_new ();
+    json_object_set_string_member (item, "beginTime", b);
+    json_object_set_string_member (item, "endTime", e);
+    json_object_set_int_member (item, "targetType", target_type);
+    json_array_add_object_element (list, g_steal_pointer (&item));
+  }
   /* The guide's table calls it recordSetting, its example recordList (T6):
    * reply as the example does. */
   json_object_set_array_member (data, "recordList", list);
@@ -1536,55 +1440,47 @@ video_save (HccSim              *sim,
   gint64 begin_ms, end_ms, voice;
   guint seconds;
 
-  if (body == NULL)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "The request body must be an object");
-      return;
-    }
+  if (body == NULL) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "The request body must be an object");
+    return;
+  }
   camera_id = _hcc_sim_get_string (body, "cameraId");
-  if (camera_id == NULL || *camera_id == '\0')
-    {
-      _hcc_sim_reply_error (reply, "VMS051026", "The camera ID is empty");
-      return;
-    }
+  if (camera_id == NULL || *camera_id == '\0') {
+    _hcc_sim_reply_error (reply, "VMS051026", "The camera ID is empty");
+    return;
+  }
   if (!get_optional_int (body, "voiceSwitch", 2, &voice, reply))
     return;
-  if (voice < 0 || voice > 2)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "voiceSwitch must be 0, 1 or 2");
-      return;
-    }
+  if (voice < 0 || voice > 2) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "voiceSwitch must be 0, 1 or 2");
+    return;
+  }
   begin_text = _hcc_sim_get_string (body, "beginTime");
   end_text = _hcc_sim_get_string (body, "endTime");
   if (begin_text == NULL || end_text == NULL ||
-      !_hcc_sim_parse_time (begin_text, &begin_ms) || !_hcc_sim_parse_time (end_text, &end_ms))
-    {
-      _hcc_sim_reply_error (reply, "VMS051027", "Invalid time format, use yyyy-MM-ddTHH:mm:ss+08:00");
-      return;
-    }
-  if (begin_ms >= end_ms)
-    {
-      _hcc_sim_reply_error (reply, "VMS051028", "The start time must be before the end time");
-      return;
-    }
-  if (end_ms - begin_ms > MAX_CLIP_REQUEST_S * 1000)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "A clip is at most %d seconds long",
-                            MAX_CLIP_REQUEST_S);
-      return;
-    }
+      !_hcc_sim_parse_time (begin_text, &begin_ms) || !_hcc_sim_parse_time (end_text, &end_ms)) {
+    _hcc_sim_reply_error (reply, "VMS051027", "Invalid time format, use yyyy-MM-ddTHH:mm:ss+08:00");
+    return;
+  }
+  if (begin_ms >= end_ms) {
+    _hcc_sim_reply_error (reply, "VMS051028", "The start time must be before the end time");
+    return;
+  }
+  if (end_ms - begin_ms > MAX_CLIP_REQUEST_S * 1000) {
+    _hcc_sim_reply_error (reply, "OPEN000010", "A clip is at most %d seconds long",
+                          MAX_CLIP_REQUEST_S);
+    return;
+  }
   camera = g_hash_table_lookup (world->cameras_by_id, camera_id);
-  if (camera == NULL)
-    {
-      _hcc_sim_reply_error (reply, "OPEN000503", "The camera resource does not exist");
-      return;
-    }
+  if (camera == NULL) {
+    _hcc_sim_reply_error (reply, "OPEN000503", "The camera resource does not exist");
+    return;
+  }
   device = camera_device (sim, camera);
-  if (device == NULL || !device->online || !camera->online)
-    {
-      _hcc_sim_reply_error (reply, "EVZ20007", "The device is offline");
-      return;
-    }
+  if (device == NULL || !device->online || !camera->online) {
+    _hcc_sim_reply_error (reply, "EVZ20007", "The device is offline");
+    return;
+  }
 
   hex1 = _hcc_sim_new_hex_id (sim);
   hex2 = _hcc_sim_new_hex_id (sim);
@@ -1601,11 +1497,10 @@ video_save (HccSim              *sim,
   clip->created_ms = request->now_ms;
   clip->expire_ms = request->now_ms + CLIP_URL_VALIDITY_S * 1000;
 
-  if (!clip_start (clip, camera, begin_ms, seconds, &error))
-    {
-      g_debug ("Cannot make clip %s: %s", clip->file_name, error->message);
-      clip->status = 2;
-    }
+  if (!clip_start (clip, camera, begin_ms, seconds, &error)) {
+    g_debug ("Cannot make clip %s: %s", clip->file_name, error->message);
+    clip->status = 2;
+  }
   g_hash_table_insert (self->clips, clip->task_id, clip);
   g_hash_table_insert (self->clips_by_file, clip->file_name, clip);
 
@@ -1628,17 +1523,15 @@ video_download_url (HccSim              *sim,
   int status;
 
   task_id = body != NULL ? _hcc_sim_get_string (body, "taskId") : NULL;
-  if (task_id == NULL || *task_id == '\0')
-    {
-      _hcc_sim_reply_error (reply, "OPEN000010", "taskId is required");
-      return;
-    }
+  if (task_id == NULL || *task_id == '\0') {
+    _hcc_sim_reply_error (reply, "OPEN000010", "taskId is required");
+    return;
+  }
   clip = g_hash_table_lookup (self->clips, task_id);
-  if (clip == NULL)
-    {
-      _hcc_sim_reply_error (reply, "VMS000003", "The task does not exist");
-      return;
-    }
+  if (clip == NULL) {
+    _hcc_sim_reply_error (reply, "VMS000003", "The task does not exist");
+    return;
+  }
 
   status = clip->status;
   if (status == 0 && request->now_ms > clip->expire_ms)
@@ -1648,17 +1541,16 @@ video_download_url (HccSim              *sim,
   urls = json_array_new ();
   json_object_set_int_member (data, "status", status);
   json_object_set_int_member (data, "expireTime", clip->expire_ms);
-  if (status == 0)
-    {
-      g_autofree char *stamp = utc_stamp (request->now_ms);
-      g_autofree char *url = g_strdup_printf ("%s/media/clips/%s?X-Amz-Algorithm=AWS4-HMAC-SHA256"
-                                              "&X-Amz-Date=%s&X-Amz-Expires=%d"
-                                              "&X-Amz-SignedHeaders=host",
-                                              _hcc_sim_get_base_url (sim), clip->file_name,
-                                              stamp, CLIP_URL_VALIDITY_S);
+  if (status == 0) {
+    g_autofree char *stamp = utc_stamp (request->now_ms);
+    g_autofree char *url = g_strdup_printf ("%s/media/clips/%s?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                                            "&X-Amz-Date=%s&X-Amz-Expires=%d"
+                                            "&X-Amz-SignedHeaders=host",
+                                            _hcc_sim_get_base_url (sim), clip->file_name,
+                                            stamp, CLIP_URL_VALIDITY_S);
 
-      json_array_add_string_element (urls, url);
-    }
+    json_array_add_string_element (urls, url);
+  }
   json_object_set_array_member (data, "urls", urls);
   _hcc_sim_reply_data (reply, json_node_init_object (json_node_alloc (), data));
 }
@@ -1672,39 +1564,34 @@ control_video (HccSim              *sim,
   g_autoptr(JsonObject) data = NULL;
   gint64 value;
 
-  if (request->object != NULL && json_object_has_member (request->object, "idle_timeout_s"))
-    {
-      if (!_hcc_sim_get_int (request->object, "idle_timeout_s", &value) || value < 1 || value > 3600)
-        {
-          _hcc_sim_reply_error (reply, "OPEN000010", "idle_timeout_s must be 1 to 3600");
-          reply->http_status = 400;
-          return;
-        }
-      self->idle_timeout_s = (guint) value;
+  if (request->object != NULL && json_object_has_member (request->object, "idle_timeout_s")) {
+    if (!_hcc_sim_get_int (request->object, "idle_timeout_s", &value) || value < 1 || value > 3600) {
+      _hcc_sim_reply_error (reply, "OPEN000010", "idle_timeout_s must be 1 to 3600");
+      reply->http_status = 400;
+      return;
     }
+    self->idle_timeout_s = (guint) value;
+  }
 
   /* Fault injection: every running stream's pipeline reports an error, as
    * a failing element would, to exercise the restart path. */
-  if (request->object != NULL && json_object_has_member (request->object, "fail_streams"))
-    {
-      GHashTableIter iter;
-      HlsStream *stream;
+  if (request->object != NULL && json_object_has_member (request->object, "fail_streams")) {
+    GHashTableIter iter;
+    HlsStream *stream;
 
-      g_hash_table_iter_init (&iter, self->streams);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stream))
-        {
-          if (stream->pipeline != NULL)
-            {
-              g_autoptr(GError) error = g_error_new_literal (GST_STREAM_ERROR,
-                                                             GST_STREAM_ERROR_FAILED,
-                                                             "Injected by the control port");
+    g_hash_table_iter_init (&iter, self->streams);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stream)) {
+      if (stream->pipeline != NULL) {
+        g_autoptr(GError) error = g_error_new_literal (GST_STREAM_ERROR,
+                                                       GST_STREAM_ERROR_FAILED,
+                                                       "Injected by the control port");
 
-              gst_element_post_message (stream->pipeline,
-                                        gst_message_new_error (GST_OBJECT (stream->pipeline),
-                                                               error, NULL));
-            }
-        }
+        gst_element_post_message (stream->pipeline,
+                                  gst_message_new_error (GST_OBJECT (stream->pipeline),
+                                                         error, NULL));
+      }
     }
+  }
 
   data = json_object_new ();
   json_object_set_int_member (data, "idle_timeout_s", self->idle_timeout_s);
