@@ -10,6 +10,7 @@
 #include "hcc-test-utils.h"
 
 #define SEED 555
+#define EVENT "data.openDoorInfo.event"
 
 typedef struct {
   HccTestSim *sim;
@@ -85,11 +86,21 @@ array_at (JsonNode   *reply,
 }
 
 /* All doors as areas/doors/get lists them. */
+/* The @index-th object of the array at @path in @reply. */
+static JsonObject *
+item (JsonNode   *reply,
+      const char *path,
+      guint       index)
+{
+  return json_array_get_object_element (array_at (reply, path), index);
+}
+
 static JsonNode *
 list_doors (Fixture *fixture)
 {
   return call (fixture, "/resource/v1/areas/doors/get",
-               "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"-1\",\"includeSubArea\":\"1\"}}");
+               "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"-1\","
+               "\"includeSubArea\":\"1\"}}");
 }
 
 static const char *
@@ -123,31 +134,40 @@ test_remote_control (Fixture       *fixture,
   JsonArray *failures;
 
   ok = call (fixture, "/acs/v1/remote/control",
-             "{\"remoteControl\":{\"actionType\":1,\"elementlist\":[\"%s\"],\"direction\":0}}", online);
+             "{\"remoteControl\":{\"actionType\":1,\"elementlist\":[\"%s\"],"
+             "\"direction\":0}}", online);
   g_assert_cmpstr (code_of (ok), ==, "0");
   g_assert_cmpuint (json_array_get_length (array_at (ok, "data.operationResult")), ==, 0);
 
   /* Failures only, per door: the offline door and an unknown one. */
   mixed = call (fixture, "/acs/v1/remote/control",
-                "{\"remoteControl\":{\"actionType\":\"3\",\"elementlist\":[\"%s\",\"%s\",\"123456789012345678\"]}}",
+                "{\"remoteControl\":{\"actionType\":\"3\",\"elementlist\":[\"%s\",\"%s\","
+                "\"123456789012345678\"]}}",
                 online, offline);
   g_assert_cmpstr (code_of (mixed), ==, "0");
   failures = array_at (mixed, "data.operationResult");
   g_assert_cmpuint (json_array_get_length (failures), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 0), "elementId"), ==, offline);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 0), "errorCode"), ==, "EVZ20007");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 0), "elementName"), !=, "");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 1), "errorCode"), ==, "VMS000003");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 0),
+                                                  "elementId"), ==, offline);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 0),
+                                                  "errorCode"), ==, "EVZ20007");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 0),
+                                                  "elementName"), !=, "");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 1),
+                                                  "errorCode"), ==, "VMS000003");
 
   /* An empty elementlist means every door in scope (T27): only the
    * offline door fails. */
   all = call (fixture, "/acs/v1/remote/control",
-              "{\"remoteControl\":{\"actionType\":1,\"elementlist\":[],\"direction\":0,\"areaId\":\"\",\"depthTraversal\":0}}");
+              "{\"remoteControl\":{\"actionType\":1,\"elementlist\":[],\"direction\":0,"
+              "\"areaId\":\"\",\"depthTraversal\":0}}");
   failures = array_at (all, "data.operationResult");
   g_assert_cmpuint (json_array_get_length (failures), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 0), "elementId"), ==, offline);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failures, 0),
+                                                  "elementId"), ==, offline);
 
-  bad = call (fixture, "/acs/v1/remote/control", "{\"remoteControl\":{\"actionType\":5,\"elementlist\":[\"%s\"]}}", online);
+  bad = call (fixture, "/acs/v1/remote/control",
+              "{\"remoteControl\":{\"actionType\":5,\"elementlist\":[\"%s\"]}}", online);
   g_assert_cmpstr (code_of (bad), ==, "OPEN000010");
 }
 
@@ -170,39 +190,43 @@ test_certificate_records (Fixture       *fixture,
   JsonObject *first;
   gint64 total;
 
-  all = call (fixture, "/acs/v1/event/certificaterecords/search", "{\"pageIndex\":1,\"pageSize\":200}");
+  all = call (fixture, "/acs/v1/event/certificaterecords/search",
+              "{\"pageIndex\":1,\"pageSize\":200}");
   g_assert_cmpstr (code_of (all), ==, "0");
   /* This endpoint's envelope says errorMsg (T16). */
   g_assert_null (hcc_test_json_get (all, "message"));
   total = hcc_test_json_get_int (all, "data.totalNum");
   g_assert_cmpint (total, >, 10);
-  first = json_array_get_object_element (array_at (all, "data.recordList"), 0);
+  first = item (all, "data.recordList", 0);
   door = g_strdup (json_object_get_string_member (first, "elementId"));
   time = g_strdup (json_object_get_string_member (first, "occurTime"));
 
-  page2 = call (fixture, "/acs/v1/event/certificaterecords/search", "{\"pageIndex\":2,\"pageSize\":5}");
+  page2 = call (fixture, "/acs/v1/event/certificaterecords/search",
+                "{\"pageIndex\":2,\"pageSize\":5}");
   g_assert_cmpstr (hcc_test_json_get_string (page2, "data.recordList.0.recordGuid"), ==,
-                   json_object_get_string_member (json_array_get_object_element (array_at (all, "data.recordList"), 5),
+                   json_object_get_string_member (item (all, "data.recordList", 5),
                                                   "recordGuid"));
 
   failed = call (fixture, "/acs/v1/event/certificaterecords/search",
                  "{\"pageIndex\":1,\"pageSize\":200,\"searchCriteria\":{\"swipeAuthResult\":2}}");
   g_assert_cmpint (hcc_test_json_get_int (failed, "data.totalNum"), <, total);
   for (guint i = 0; i < json_array_get_length (array_at (failed, "data.recordList")); i++)
-    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array_at (failed, "data.recordList"), i),
+    g_assert_cmpint (json_object_get_int_member (item (failed, "data.recordList", i),
                                                  "swipeAuthResult"), ==, 0);
 
   by_door = call (fixture, "/acs/v1/event/certificaterecords/search",
-                  "{\"pageIndex\":1,\"pageSize\":200,\"searchCriteria\":{\"elementIDs\":\"%s\"}}", door);
+                  "{\"pageIndex\":1,\"pageSize\":200,"
+                  "\"searchCriteria\":{\"elementIDs\":\"%s\"}}", door);
   for (guint i = 0; i < json_array_get_length (array_at (by_door, "data.recordList")); i++)
-    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array_at (by_door, "data.recordList"), i),
+    g_assert_cmpstr (json_object_get_string_member (item (by_door, "data.recordList", i),
                                                     "elementId"), ==, door);
   g_assert_cmpint (hcc_test_json_get_int (by_door, "data.totalNum"), >=, 1);
 
   by_type = call (fixture, "/acs/v1/event/certificaterecords/search",
-                  "{\"pageIndex\":1,\"pageSize\":200,\"searchCriteria\":{\"eventTypes\":\"80001,80093\"}}");
+                  "{\"pageIndex\":1,\"pageSize\":200,\"searchCriteria\":{\"eventTypes\":\"80001,"
+                  "80093\"}}");
   for (guint i = 0; i < json_array_get_length (array_at (by_type, "data.recordList")); i++) {
-    gint64 type = json_object_get_int_member (json_array_get_object_element (array_at (by_type, "data.recordList"), i),
+    gint64 type = json_object_get_int_member (item (by_type, "data.recordList", i),
                                               "eventType");
 
     g_assert_true (type == 80001 || type == 80093);
@@ -210,27 +234,34 @@ test_certificate_records (Fixture       *fixture,
 
   /* The newest record comes first; a window from its time holds it. */
   by_time = call (fixture, "/acs/v1/event/certificaterecords/search",
-                  "{\"pageIndex\":1,\"pageSize\":200,\"searchCriteria\":{\"beginTime\":\"%s\"}}", time);
+                  "{\"pageIndex\":1,\"pageSize\":200,"
+                  "\"searchCriteria\":{\"beginTime\":\"%s\"}}", time);
   g_assert_cmpint (hcc_test_json_get_int (by_time, "data.totalNum"), ==, 1);
 
-  for (guint i = 0; i < json_array_get_length (array_at (all, "data.recordList")) && first_name == NULL; i++) {
-    JsonObject *record = json_array_get_object_element (array_at (all, "data.recordList"), i);
+  for (guint i = 0; i < json_array_get_length (array_at (all, "data.recordList")) &&
+       first_name == NULL; i++) {
+    JsonObject *record = item (all, "data.recordList", i);
 
-    if (json_object_has_member (record, "personInfo"))
-      first_name = g_strdup (json_object_get_string_member (
-                               json_object_get_object_member (json_object_get_object_member (record, "personInfo"),
-                                                              "baseInfo"), "firstName"));
+    if (json_object_has_member (record, "personInfo")) {
+      g_autofree char *path = g_strdup_printf ("data.recordList.%u.personInfo.baseInfo.firstName",
+                                               i);
+
+      first_name = g_strdup (hcc_test_json_get_string (all, path));
+    }
   }
   g_assert_nonnull (first_name);
   by_name = call (fixture, "/acs/v1/event/certificaterecords/search",
-                  "{\"pageIndex\":1,\"pageSize\":200,\"searchCriteria\":{\"personCondition\":{\"personName\":\"%s\"}}}",
+                  "{\"pageIndex\":1,\"pageSize\":200,"
+                  "\"searchCriteria\":{\"personCondition\":{\"personName\":\"%s\"}}}",
                   first_name);
   g_assert_cmpint (hcc_test_json_get_int (by_name, "data.totalNum"), >=, 1);
   g_assert_cmpint (hcc_test_json_get_int (by_name, "data.totalNum"), <, total);
 
-  too_big = call (fixture, "/acs/v1/event/certificaterecords/search", "{\"pageIndex\":1,\"pageSize\":201}");
+  too_big = call (fixture, "/acs/v1/event/certificaterecords/search",
+                  "{\"pageIndex\":1,\"pageSize\":201}");
   g_assert_cmpstr (code_of (too_big), ==, "OPEN000025");
-  zero = call (fixture, "/acs/v1/event/certificaterecords/search", "{\"pageIndex\":1,\"pageSize\":0}");
+  zero = call (fixture, "/acs/v1/event/certificaterecords/search",
+               "{\"pageIndex\":1,\"pageSize\":0}");
   g_assert_cmpstr (code_of (zero), ==, "OPEN000025");
 }
 
@@ -243,6 +274,7 @@ test_access_levels (Fixture       *fixture,
   g_autoptr(JsonNode) by_name = NULL;
   g_autoptr(JsonNode) missing = NULL;
   JsonObject *level;
+  JsonArray *list;
   gint64 total;
 
   all = call (fixture, "/acspm/v1/accesslevel/list",
@@ -250,14 +282,18 @@ test_access_levels (Fixture       *fixture,
   g_assert_cmpstr (code_of (all), ==, "0");
   total = hcc_test_json_get_int (all, "data.accessLevelResponse.totalNum");
   g_assert_cmpint (total, >=, 5);
-  level = json_array_get_object_element (array_at (all, "data.accessLevelResponse.accessLevelList"), 0);
+  level = item (all, "data.accessLevelResponse.accessLevelList", 0);
   g_assert_cmpuint (strlen (json_object_get_string_member (level, "id")), ==, 18);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (level, "associateResList")), >=, 1);
+  list = json_object_get_array_member (level, "associateResList");
+  g_assert_cmpuint (json_array_get_length (list), >=, 1);
 
   /* Default pageIndex is 0: the first page too. */
-  page0 = call (fixture, "/acspm/v1/accesslevel/list", "{\"accessLevelSearchRequest\":{\"pageSize\":2}}");
-  g_assert_cmpuint (json_array_get_length (array_at (page0, "data.accessLevelResponse.accessLevelList")), ==, 2);
-  g_assert_cmpstr (hcc_test_json_get_string (page0, "data.accessLevelResponse.accessLevelList.0.id"), ==,
+  page0 = call (fixture, "/acspm/v1/accesslevel/list",
+                "{\"accessLevelSearchRequest\":{\"pageSize\":2}}");
+  list = array_at (page0, "data.accessLevelResponse.accessLevelList");
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  g_assert_cmpstr (hcc_test_json_get_string (page0,
+                                             "data.accessLevelResponse.accessLevelList.0.id"), ==,
                    json_object_get_string_member (level, "id"));
 
   by_name = call (fixture, "/acspm/v1/accesslevel/list",
@@ -324,14 +360,17 @@ test_access_events (Fixture       *fixture,
   g_assert_cmpstr (hcc_test_json_get_string (injected, "msg_type"), ==, "Msg110013");
 
   g_assert_true (hcc_test_wait_until (poll_messages, &poll, 10000));
-  g_assert_cmpint (hcc_test_json_get_int (poll.found, "data.openDoorInfo.event.basicInfo.eventType"), ==, 110013);
-  g_assert_cmpstr (hcc_test_json_get_string (poll.found, "data.openDoorInfo.event.basicInfo.elementId"), ==, door);
-  g_assert_cmpint (hcc_test_json_get_int (poll.found, "data.openDoorInfo.event.intelliInfo.authResult"), ==, 1);
-  g_assert_nonnull (hcc_test_json_get_string (poll.found, "data.openDoorInfo.event.intelliInfo.personId"));
+  g_assert_cmpint (hcc_test_json_get_int (poll.found, EVENT ".basicInfo.eventType"), ==, 110013);
+  g_assert_cmpstr (hcc_test_json_get_string (poll.found, EVENT ".basicInfo.elementId"), ==, door);
+  g_assert_cmpint (hcc_test_json_get_int (poll.found,
+                                          "data.openDoorInfo.event.intelliInfo.authResult"), ==, 1);
+  g_assert_nonnull (hcc_test_json_get_string (poll.found,
+                                              "data.openDoorInfo.event.intelliInfo.personId"));
   json_node_unref (poll.found);
 
   /* The event is in the access log too, newest first. */
-  records = call (fixture, "/acs/v1/event/certificaterecords/search", "{\"pageIndex\":1,\"pageSize\":1}");
+  records = call (fixture, "/acs/v1/event/certificaterecords/search",
+                  "{\"pageIndex\":1,\"pageSize\":1}");
   g_assert_cmpint (hcc_test_json_get_int (records, "data.recordList.0.eventType"), ==, 80093);
   g_assert_cmpstr (hcc_test_json_get_string (records, "data.recordList.0.recordGuid"), ==,
                    hcc_test_json_get_string (injected, "record_guid"));

@@ -85,6 +85,15 @@ array_at (JsonNode   *reply,
 }
 
 /* The first room in room/search with @amount residents. */
+/* The @index-th object of the array at @path in @reply. */
+static JsonObject *
+item (JsonNode   *reply,
+      const char *path,
+      guint       index)
+{
+  return json_array_get_object_element (array_at (reply, path), index);
+}
+
 static JsonObject *
 find_room (Fixture *fixture,
            int      amount)
@@ -106,7 +115,8 @@ static char *
 room_dto (JsonObject *room,
           int         account_type)
 {
-  return g_strdup_printf ("{\"roomId\":\"%s\",\"buildId\":\"%s\",\"areaId\":\"%s\",\"accountType\":%d}",
+  return g_strdup_printf ("{\"roomId\":\"%s\",\"buildId\":\"%s\",\"areaId\":\"%s\","
+                          "\"accountType\":%d}",
                           json_object_get_string_member (room, "roomId"),
                           json_object_get_string_member (room, "buildId"),
                           json_object_get_string_member (room, "areaId"),
@@ -123,7 +133,8 @@ add_person (Fixture    *fixture,
   return call (fixture, "/vims/v1/person/add",
                "{\"personBaseInfo\":{\"id\":\"\",\"personCode\":\"\",\"firstName\":\"%s\","
                "\"lastName\":\"%s\",\"gender\":1,\"phone\":\"+351 912 345 678\",\"email\":\"%s\","
-               "\"startDate\":\"2024-01-01T00:00:00+00:00\",\"endDate\":\"2034-01-01T00:00:00+00:00\"},"
+               "\"startDate\":\"2024-01-01T00:00:00+00:00\","
+               "\"endDate\":\"2034-01-01T00:00:00+00:00\"},"
                "\"roomList\":[%s],\"language\":\"pt\"}",
                first, last, email, rooms_json);
 }
@@ -168,7 +179,8 @@ test_build_search (Fixture       *fixture,
                  "\"filterName\":\"garden\"}}");
   list = array_at (garden, "data.buildList");
   g_assert_cmpuint (json_array_get_length (list), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "buildName"),
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0),
+                                                  "buildName"),
                    ==, "Garden House");
 
   /* pageNum 0 is the first page too (T19). */
@@ -191,22 +203,27 @@ test_room_search (Fixture       *fixture,
   g_autofree char *holder = NULL;
 
   builds = call (fixture, "/vims/v1/build/search",
-                 "{\"pageNum\":1,\"pageSize\":64,\"searchCriteria\":{\"areaId\":\"-1\",\"filterName\":\"North\"}}");
-  build_id = json_object_get_string_member (json_array_get_object_element (array_at (builds, "data.buildList"), 0),
+                 "{\"pageNum\":1,\"pageSize\":64,\"searchCriteria\":{\"areaId\":\"-1\","
+                 "\"filterName\":\"North\"}}");
+  build_id = json_object_get_string_member (item (builds, "data.buildList", 0),
                                             "buildId");
 
   /* The guide's example sends roomNum and personAmount as "" (T12). */
   rooms = call (fixture, "/vims/v1/room/search",
-                "{\"pageNum\":1,\"pageSize\":500,\"searchCriteria\":{\"areaId\":\"-1\",\"buildId\":\"%s\","
-                "\"isContainSubArea\":1,\"filter\":{\"roomNum\":\"\",\"personAmount\":\"\"}}}", build_id);
+                "{\"pageNum\":1,\"pageSize\":500,\"searchCriteria\":{\"areaId\":\"-1\","
+                "\"buildId\":\"%s\","
+                "\"isContainSubArea\":1,\"filter\":{\"roomNum\":\"\","
+                "\"personAmount\":\"\"}}}", build_id);
   g_assert_cmpstr (code_of (rooms), ==, "0");
   list = array_at (rooms, "data.roomList");
   g_assert_cmpuint (json_array_get_length (list), >=, 30);
   for (guint i = 0; i < json_array_get_length (list); i++)
-    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, i), "buildId"), ==, build_id);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, i),
+                                                    "buildId"), ==, build_id);
 
   one = call (fixture, "/vims/v1/room/search",
-              "{\"pageNum\":1,\"pageSize\":10,\"searchCriteria\":{\"areaId\":\"-1\",\"buildId\":\"%s\","
+              "{\"pageNum\":1,\"pageSize\":10,\"searchCriteria\":{\"areaId\":\"-1\","
+              "\"buildId\":\"%s\","
               "\"filter\":{\"roomNum\":1203}}}", build_id);
   list = array_at (one, "data.roomList");
   g_assert_cmpuint (json_array_get_length (list), ==, 1);
@@ -215,14 +232,14 @@ test_room_search (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (room, "roomName"), ==, "Flat 1203");
 
   /* The householder's name finds the room. */
-  room = json_array_get_object_element (array_at (rooms, "data.roomList"), 0);
+  room = item (rooms, "data.roomList", 0);
   holder = g_strdup (json_object_get_string_member (room, "mainAccount"));
   g_assert_cmpstr (holder, !=, "");
   by_holder = call (fixture, "/vims/v1/room/search",
                     "{\"pageNum\":1,\"pageSize\":10,\"searchCriteria\":{\"areaId\":\"-1\","
                     "\"filter\":{\"mainAccount\":\"%s\"}}}", holder);
   g_assert_cmpint (hcc_test_json_get_int (by_holder, "data.totalNum"), >=, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array_at (by_holder, "data.roomList"), 0),
+  g_assert_cmpstr (json_object_get_string_member (item (by_holder, "data.roomList", 0),
                                                   "mainAccount"), ==, holder);
 }
 
@@ -246,8 +263,9 @@ test_person_search (Fixture       *fixture,
   g_assert_cmpstr (code_of (all), ==, "0");
   total = hcc_test_json_get_int (all, "data.totalNum");
   g_assert_cmpint (total, >=, 150);
-  first = json_array_get_object_element (array_at (all, "data.personList"), 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "roomList")), >=, 1);
+  first = item (all, "data.personList", 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "roomList")), >=,
+                    1);
 
   /* Paging: pages do not overlap. */
   page1 = call (fixture, "/vims/v1/person/search",
@@ -255,22 +273,24 @@ test_person_search (Fixture       *fixture,
   page2 = call (fixture, "/vims/v1/person/search",
                 "{\"pageNum\":2,\"pageSize\":10,\"searchCriteria\":{\"areaId\":\"-1\"}}");
   g_assert_cmpuint (json_array_get_length (array_at (page1, "data.personList")), ==, 10);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array_at (page2, "data.personList"), 0),
+  g_assert_cmpstr (json_object_get_string_member (item (page2, "data.personList", 0),
                                                   "personId"), ==,
-                   json_object_get_string_member (json_array_get_object_element (array_at (all, "data.personList"), 10),
+                   json_object_get_string_member (item (all, "data.personList", 10),
                                                   "personId"));
   g_assert_cmpint (hcc_test_json_get_int (page2, "data.totalNum"), ==, total);
 
   expired = call (fixture, "/vims/v1/person/search",
-                  "{\"pageNum\":1,\"pageSize\":500,\"searchCriteria\":{\"areaId\":\"-1\",\"filter\":{\"isExpired\":1}}}");
+                  "{\"pageNum\":1,\"pageSize\":500,\"searchCriteria\":{\"areaId\":\"-1\","
+                  "\"filter\":{\"isExpired\":1}}}");
   g_assert_cmpint (hcc_test_json_get_int (expired, "data.totalNum"), >, 0);
   g_assert_cmpint (hcc_test_json_get_int (expired, "data.totalNum"), <, total);
   for (guint i = 0; i < json_array_get_length (array_at (expired, "data.personList")); i++)
-    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array_at (expired, "data.personList"), i),
+    g_assert_cmpint (json_object_get_int_member (item (expired, "data.personList", i),
                                                  "isExpired"), ==, 1);
 
   holders = call (fixture, "/vims/v1/person/search",
-                  "{\"pageNum\":1,\"pageSize\":500,\"searchCriteria\":{\"areaId\":\"-1\",\"filter\":{\"type\":1}}}");
+                  "{\"pageNum\":1,\"pageSize\":500,\"searchCriteria\":{\"areaId\":\"-1\","
+                  "\"filter\":{\"type\":1}}}");
   g_assert_cmpint (hcc_test_json_get_int (holders, "data.totalNum"), <, total);
   g_assert_cmpint (hcc_test_json_get_int (holders, "data.totalNum"), >=, 50);
 
@@ -307,7 +327,8 @@ test_person_add_validation (Fixture       *fixture,
     { "Zofia", "Wójcik", "not-an-email", as_holder, "CCF038019" },
     { "Zofia", "Wójcik", "z@example.org", second_holder, "VMS038011" },
     { "Zofia", "Wójcik", "z@example.org", as_family, "VMS038011" },
-    { "Zofia", "Wójcik", "z@example.org", "{\"roomId\":\"1\",\"buildId\":\"1\",\"areaId\":\"1\",\"accountType\":1}",
+    { "Zofia", "Wójcik", "z@example.org", "{\"roomId\":\"1\",\"buildId\":\"1\",\"areaId\":\"1\","
+    "\"accountType\":1}",
       "VMS000003" },
   };
   g_autoptr(JsonNode) bad_phone = NULL;
@@ -316,33 +337,39 @@ test_person_add_validation (Fixture       *fixture,
   g_autoptr(JsonNode) after = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_autoptr(JsonNode) reply = add_person (fixture, cases[i].first, cases[i].last, cases[i].email, cases[i].rooms);
+    g_autoptr(JsonNode) reply = add_person (fixture, cases[i].first, cases[i].last, cases[i].email,
+                                            cases[i].rooms);
 
     g_test_message ("case %u", i);
     g_assert_cmpstr (code_of (reply), ==, cases[i].code);
   }
 
   bad_phone = call (fixture, "/vims/v1/person/add",
-                    "{\"personBaseInfo\":{\"firstName\":\"Zofia\",\"lastName\":\"Wójcik\",\"gender\":0,"
-                    "\"phone\":\"call me\",\"email\":\"z@example.org\",\"startDate\":\"2024-01-01T00:00:00Z\","
+                    "{\"personBaseInfo\":{\"firstName\":\"Zofia\",\"lastName\":\"Wójcik\","
+                    "\"gender\":0,"
+                    "\"phone\":\"call me\",\"email\":\"z@example.org\","
+                    "\"startDate\":\"2024-01-01T00:00:00Z\","
                     "\"endDate\":\"2030-01-01T00:00:00Z\"},\"roomList\":[%s]}", as_holder);
   g_assert_cmpstr (code_of (bad_phone), ==, "CCF038020");
   bad_dates = call (fixture, "/vims/v1/person/add",
-                    "{\"personBaseInfo\":{\"firstName\":\"Zofia\",\"lastName\":\"Wójcik\",\"gender\":0,"
+                    "{\"personBaseInfo\":{\"firstName\":\"Zofia\",\"lastName\":\"Wójcik\","
+                    "\"gender\":0,"
                     "\"email\":\"z@example.org\",\"startDate\":\"2030-01-01T00:00:00Z\","
                     "\"endDate\":\"2024-01-01T00:00:00Z\"},\"roomList\":[%s]}", as_holder);
   g_assert_cmpstr (code_of (bad_dates), ==, "CCF038022");
   bad_language = call (fixture, "/vims/v1/person/add",
-                       "{\"personBaseInfo\":{\"firstName\":\"Zofia\",\"lastName\":\"Wójcik\",\"gender\":0,"
+                       "{\"personBaseInfo\":{\"firstName\":\"Zofia\",\"lastName\":\"Wójcik\","
+                       "\"gender\":0,"
                        "\"email\":\"z@example.org\",\"startDate\":\"2024-01-01T00:00:00Z\","
-                       "\"endDate\":\"2030-01-01T00:00:00Z\"},\"roomList\":[%s],\"language\":\"klingon\"}",
+                       "\"endDate\":\"2030-01-01T00:00:00Z\"},\"roomList\":[%s],"
+                       "\"language\":\"klingon\"}",
                        as_holder);
   g_assert_cmpstr (code_of (bad_language), ==, "OPEN000010");
 
   /* Nothing was created by the refused requests. */
   after = search_name (fixture, "Zofia Wójcik");
   for (guint i = 0; i < json_array_get_length (array_at (after, "data.personList")); i++)
-    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array_at (after, "data.personList"), i),
+    g_assert_cmpstr (json_object_get_string_member (item (after, "data.personList", i),
                                                     "email"), !=, "z@example.org");
 }
 
@@ -377,9 +404,10 @@ test_person_add_room_full (Fixture       *fixture,
   /* The seventh resident does not fit: a per-room failure, not an error. */
   full = add_person (fixture, "Barış", "Öztürk", "baris@example.org", as_family);
   g_assert_cmpstr (code_of (full), ==, "0");
-  failed = json_array_get_object_element (array_at (full, "data.failedResultList"), 0);
+  failed = item (full, "data.failedResultList", 0);
   g_assert_cmpstr (json_object_get_string_member (failed, "errorCode"), ==, "VMS038005");
-  g_assert_cmpint (json_object_get_int_member (failed, "roomNum"), ==, json_object_get_int_member (room, "roomNum"));
+  g_assert_cmpint (json_object_get_int_member (failed, "roomNum"), ==,
+                   json_object_get_int_member (room, "roomNum"));
 
   /* Linking the householder to the same room again. */
   again = call (fixture, "/vims/v1/person/add",
@@ -406,25 +434,30 @@ test_person_link_existing (Fixture       *fixture,
   JsonObject *person;
 
   all = call (fixture, "/vims/v1/person/search",
-              "{\"pageNum\":1,\"pageSize\":1,\"searchCriteria\":{\"areaId\":\"-1\",\"filter\":{\"type\":1}}}");
-  person = json_array_get_object_element (array_at (all, "data.personList"), 0);
+              "{\"pageNum\":1,\"pageSize\":1,\"searchCriteria\":{\"areaId\":\"-1\","
+              "\"filter\":{\"type\":1}}}");
+  person = item (all, "data.personList", 0);
   person_id = g_strdup (json_object_get_string_member (person, "personId"));
 
   linked = call (fixture, "/vims/v1/person/add",
-                 "{\"personBaseInfo\":{\"id\":\"%s\",\"personCode\":\"R000001\"},\"roomList\":[%s]}",
+                 "{\"personBaseInfo\":{\"id\":\"%s\",\"personCode\":\"R000001\"},"
+                 "\"roomList\":[%s]}",
                  person_id, as_holder);
   g_assert_cmpstr (code_of (linked), ==, "0");
   g_assert_cmpstr (hcc_test_json_get_string (linked, "data.personId"), ==, person_id);
 
   filter = g_strdup (json_object_get_string_member (person, "email"));
   after = call (fixture, "/vims/v1/person/search",
-                "{\"pageNum\":1,\"pageSize\":5,\"searchCriteria\":{\"areaId\":\"-1\",\"filter\":{\"email\":\"%s\"}}}",
+                "{\"pageNum\":1,\"pageSize\":5,\"searchCriteria\":{\"areaId\":\"-1\","
+                "\"filter\":{\"email\":\"%s\"}}}",
                 filter);
-  person = json_array_get_object_element (array_at (after, "data.personList"), 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (person, "roomList")), ==, 2);
+  person = item (after, "data.personList", 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (person, "roomList")), ==,
+                    2);
 
   unknown = call (fixture, "/vims/v1/person/add",
-                  "{\"personBaseInfo\":{\"id\":\"999999999999999999\"},\"roomList\":[%s]}", as_holder);
+                  "{\"personBaseInfo\":{\"id\":\"999999999999999999\"},"
+                  "\"roomList\":[%s]}", as_holder);
   g_assert_cmpstr (code_of (unknown), ==, "CCF038023");
 }
 
@@ -433,16 +466,19 @@ count_rooms_of (Fixture    *fixture,
                 const char *email)
 {
   g_autoptr(JsonNode) reply = NULL;
-  JsonArray *list;
+  JsonArray *list, *rooms;
 
   reply = call (fixture, "/vims/v1/person/search",
-                "{\"pageNum\":1,\"pageSize\":5,\"searchCriteria\":{\"areaId\":\"-1\",\"filter\":{\"email\":\"%s\"}}}",
+                "{\"pageNum\":1,\"pageSize\":5,\"searchCriteria\":{\"areaId\":\"-1\","
+                "\"filter\":{\"email\":\"%s\"}}}",
                 email);
   list = array_at (reply, "data.personList");
   if (json_array_get_length (list) == 0)
     return 0;
 
-  return json_array_get_length (json_object_get_array_member (json_array_get_object_element (list, 0), "roomList"));
+  rooms = json_object_get_array_member (json_array_get_object_element (list, 0), "roomList");
+
+  return json_array_get_length (rooms);
 }
 
 static void
@@ -476,14 +512,17 @@ test_person_update_replaces_rooms (Fixture       *fixture,
 
   /* The room left out is unlinked. */
   dropped = call (fixture, "/vims/v1/person/update",
-                  "{\"personBaseInfo\":{\"id\":\"%s\",\"firstName\":\"Linnéa\",\"lastName\":\"Söderström\","
-                  "\"gender\":0,\"email\":\"linnea@example.org\",\"startDate\":\"2024-01-01T00:00:00Z\","
+                  "{\"personBaseInfo\":{\"id\":\"%s\",\"firstName\":\"Linnéa\","
+                  "\"lastName\":\"Söderström\","
+                  "\"gender\":0,\"email\":\"linnea@example.org\","
+                  "\"startDate\":\"2024-01-01T00:00:00Z\","
                   "\"endDate\":\"2030-01-01T00:00:00Z\"},\"roomList\":[%s]}", id, a);
   g_assert_cmpstr (code_of (dropped), ==, "0");
   g_assert_cmpuint (count_rooms_of (fixture, "linnea@example.org"), ==, 1);
 
   unknown = call (fixture, "/vims/v1/person/update",
-                  "{\"personBaseInfo\":{\"id\":\"999999999999999999\",\"firstName\":\"A\",\"lastName\":\"B\","
+                  "{\"personBaseInfo\":{\"id\":\"999999999999999999\",\"firstName\":\"A\","
+                  "\"lastName\":\"B\","
                   "\"gender\":0,\"email\":\"a@example.org\",\"startDate\":\"2024-01-01T00:00:00Z\","
                   "\"endDate\":\"2030-01-01T00:00:00Z\"},\"roomList\":[%s]}", a);
   g_assert_cmpstr (code_of (unknown), ==, "VMS038028");
@@ -544,7 +583,8 @@ test_person_search_large (Fixture       *fixture,
   total = hcc_test_json_get_int (all, "data.totalNum");
   g_assert_cmpint (total, >=, 10000);
   last_page = call (fixture, "/vims/v1/person/search",
-                    "{\"pageNum\":%" G_GINT64_FORMAT ",\"pageSize\":100,\"searchCriteria\":{\"areaId\":\"-1\"}}",
+                    "{\"pageNum\":%" G_GINT64_FORMAT ",\"pageSize\":100,"
+                    "\"searchCriteria\":{\"areaId\":\"-1\"}}",
                     (total + 99) / 100);
   g_assert_cmpuint (json_array_get_length (array_at (last_page, "data.personList")), ==,
                     total % 100 == 0 ? 100 : total % 100);

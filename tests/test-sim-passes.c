@@ -72,6 +72,20 @@ code_of (JsonNode *reply)
   return hcc_test_json_get_string (reply, "errorCode");
 }
 
+/* The @index-th object of the array at @path in @reply. */
+static JsonObject *
+item (JsonNode   *reply,
+      const char *path,
+      guint       index)
+{
+  JsonNode *node = hcc_test_json_get (reply, path);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+
+  return json_array_get_object_element (json_node_get_array (node), index);
+}
+
 static JsonNode *
 control (Fixture    *fixture,
          const char *path,
@@ -116,7 +130,8 @@ pass_id_by_name (Fixture    *fixture,
                  const char *name)
 {
   g_autoptr(JsonNode) reply = call (fixture, "/vims/v1/tempauth/list",
-                                    "{\"pageNum\":0,\"pageSize\":0,\"searchRequest\":{\"filter\":{\"name\":\"%s\"}}}",
+                                    "{\"pageNum\":0,\"pageSize\":0,"
+                                    "\"searchRequest\":{\"filter\":{\"name\":\"%s\"}}}",
                                     name);
   JsonArray *list = json_node_get_array (hcc_test_json_get (reply, "data.tempAuthList"));
 
@@ -141,11 +156,11 @@ static char *
 first_access_level (Fixture *fixture)
 {
   g_autoptr(JsonNode) reply = call (fixture, "/acspm/v1/accesslevel/list",
-                                    "{\"accessLevelSearchRequest\":{\"pageIndex\":1,\"pageSize\":50,"
+                                    "{\"accessLevelSearchRequest\":{\"pageIndex\":1,"
+                                    "\"pageSize\":50,"
                                     "\"searchCriteria\":{\"accessLevelName\":\"Deliveries\"}}}");
-  JsonArray *list = json_node_get_array (hcc_test_json_get (reply, "data.accessLevelResponse.accessLevelList"));
-
-  return g_strdup (json_object_get_string_member (json_array_get_object_element (list, 0), "id"));
+  return g_strdup (hcc_test_json_get_string (reply,
+                                             "data.accessLevelResponse.accessLevelList.0.id"));
 }
 
 static JsonNode *
@@ -169,13 +184,19 @@ test_passes_validation (Fixture       *fixture,
   g_autofree char *level = first_access_level (fixture);
   g_autofree char *name33 = g_strnfill (33, 'x');
   g_autofree char *name32 = g_strnfill (32, 'y');
-  g_autoptr(JsonNode) too_long = add_pass (fixture, name33, "5", "2026-01-01T08:00:00Z", "2026-01-02T08:00:00Z", level);
-  g_autoptr(JsonNode) zero = add_pass (fixture, "Courier", "0", "2026-01-01T08:00:00Z", "2026-01-02T08:00:00Z", level);
-  g_autoptr(JsonNode) too_many = add_pass (fixture, "Courier", "201", "2026-01-01T08:00:00Z", "2026-01-02T08:00:00Z", level);
-  g_autoptr(JsonNode) backwards = add_pass (fixture, "Courier", "5", "2026-01-02T08:00:00Z", "2026-01-01T08:00:00Z", level);
-  g_autoptr(JsonNode) bad_level = add_pass (fixture, "Courier", "5", "2026-01-01T08:00:00Z", "2026-01-02T08:00:00Z", "1");
+  g_autoptr(JsonNode) too_long = add_pass (fixture, name33, "5", "2026-01-01T08:00:00Z",
+                                           "2026-01-02T08:00:00Z", level);
+  g_autoptr(JsonNode) zero = add_pass (fixture, "Courier", "0", "2026-01-01T08:00:00Z",
+                                       "2026-01-02T08:00:00Z", level);
+  g_autoptr(JsonNode) too_many = add_pass (fixture, "Courier", "201", "2026-01-01T08:00:00Z",
+                                           "2026-01-02T08:00:00Z", level);
+  g_autoptr(JsonNode) backwards = add_pass (fixture, "Courier", "5", "2026-01-02T08:00:00Z",
+                                            "2026-01-01T08:00:00Z", level);
+  g_autoptr(JsonNode) bad_level = add_pass (fixture, "Courier", "5", "2026-01-01T08:00:00Z",
+                                            "2026-01-02T08:00:00Z", "1");
   g_autoptr(JsonNode) no_client_time = NULL;
-  g_autoptr(JsonNode) ok = add_pass (fixture, name32, "\"200\"", "2026-01-01T08:00:00Z", "2026-01-02T08:00:00Z", level);
+  g_autoptr(JsonNode) ok = add_pass (fixture, name32, "\"200\"", "2026-01-01T08:00:00Z",
+                                     "2026-01-02T08:00:00Z", level);
 
   g_assert_cmpstr (code_of (too_long), ==, "CCF038002");
   g_assert_cmpstr (code_of (zero), ==, "OPEN000010");
@@ -183,7 +204,8 @@ test_passes_validation (Fixture       *fixture,
   g_assert_cmpstr (code_of (backwards), ==, "CCF038022");
   g_assert_cmpstr (code_of (bad_level), ==, "VMS040016");
   no_client_time = call (fixture, "/vims/v1/tempauth/add",
-                         "{\"name\":\"Courier\",\"openCount\":1,\"startTime\":\"2026-01-01T08:00:00Z\","
+                         "{\"name\":\"Courier\",\"openCount\":1,"
+                         "\"startTime\":\"2026-01-01T08:00:00Z\","
                          "\"endTime\":\"2026-01-02T08:00:00Z\"}");
   g_assert_cmpstr (code_of (no_client_time), ==, "OPEN000010");
   /* 32 characters and openCount 200 as a string (T12) are fine. */
@@ -196,7 +218,8 @@ test_passes_crud (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autofree char *level = first_access_level (fixture);
-  g_autoptr(JsonNode) added = add_pass (fixture, "Żaneta from DHL", "3", "2026-03-01T08:00:00+01:00",
+  g_autoptr(JsonNode) added = add_pass (fixture, "Żaneta from DHL", "3",
+                                        "2026-03-01T08:00:00+01:00",
                                         "2026-03-01T18:00:00+01:00", level);
   g_autoptr(JsonNode) list = NULL;
   g_autoptr(JsonNode) by_creator = NULL;
@@ -221,34 +244,42 @@ test_passes_crud (Fixture       *fixture,
   g_assert_true (len > 7 && memcmp (decoded, "HCCQR1|", 7) == 0);
 
   list = call (fixture, "/vims/v1/tempauth/list",
-               "{\"pageNum\":1,\"pageSize\":10,\"searchRequest\":{\"filter\":{\"name\":\"żaneta\"}}}");
+               "{\"pageNum\":1,\"pageSize\":10,"
+               "\"searchRequest\":{\"filter\":{\"name\":\"żaneta\"}}}");
   g_assert_cmpint (hcc_test_json_get_int (list, "data.totalNum"), ==, 1);
-  entry = json_array_get_object_element (json_node_get_array (hcc_test_json_get (list, "data.tempAuthList")), 0);
+  entry = item (list, "data.tempAuthList", 0);
   g_assert_cmpstr (json_object_get_string_member (entry, "id"), ==, id);
   g_assert_false (json_object_has_member (entry, "code"));
   g_assert_cmpint (json_object_get_int_member (entry, "endTime"), ==, 1772384400000);
 
   /* The filter also matches the creator's name. */
   by_creator = call (fixture, "/vims/v1/tempauth/list",
-                     "{\"pageNum\":1,\"pageSize\":10,\"searchRequest\":{\"filter\":{\"name\":\"front desk\"}}}");
+                     "{\"pageNum\":1,\"pageSize\":10,"
+                     "\"searchRequest\":{\"filter\":{\"name\":\"front desk\"}}}");
   g_assert_cmpint (hcc_test_json_get_int (by_creator, "data.totalNum"), >=, 4);
 
-  got = call (fixture, "/vims/v1/tempauth/get", "{\"id\":\"%s\",\"clientLocalTime\":\"" NOW_ISO "\"}", id);
-  g_assert_cmpstr (hcc_test_json_get_string (got, "data.accessLevelList.0.accessLevelId"), ==, level);
+  got = call (fixture, "/vims/v1/tempauth/get",
+              "{\"id\":\"%s\",\"clientLocalTime\":\"" NOW_ISO "\"}", id);
+  g_assert_cmpstr (hcc_test_json_get_string (got, "data.accessLevelList.0.accessLevelId"), ==,
+                   level);
 
   /* alIds as one string, as the update table has it (T8). */
   updated = call (fixture, "/vims/v1/tempauth/update",
-                  "{\"id\":\"%s\",\"name\":\"Żaneta (DPD)\",\"openCount\":7,\"startTime\":\"2026-03-01T08:00:00+01:00\","
-                  "\"endTime\":\"2026-03-02T18:00:00+01:00\",\"clientLocalTime\":\"" NOW_ISO "\",\"alIds\":\"%s\"}",
+                  "{\"id\":\"%s\",\"name\":\"Żaneta (DPD)\",\"openCount\":7,"
+                  "\"startTime\":\"2026-03-01T08:00:00+01:00\","
+                  "\"endTime\":\"2026-03-02T18:00:00+01:00\",\"clientLocalTime\":\"" NOW_ISO "\","
+                  "\"alIds\":\"%s\"}",
                   id, level);
   g_assert_cmpstr (code_of (updated), ==, "0");
-  got2 = call (fixture, "/vims/v1/tempauth/get", "{\"id\":\"%s\",\"clientLocalTime\":\"" NOW_ISO "\"}", id);
+  got2 = call (fixture, "/vims/v1/tempauth/get",
+               "{\"id\":\"%s\",\"clientLocalTime\":\"" NOW_ISO "\"}", id);
   g_assert_cmpstr (hcc_test_json_get_string (got2, "data.name"), ==, "Żaneta (DPD)");
   g_assert_cmpint (hcc_test_json_get_int (got2, "data.openCount"), ==, 7);
 
   deleted = call (fixture, "/vims/v1/tempauth/delete", "{\"deleteList\":[\"%s\"]}", id);
   g_assert_cmpstr (code_of (deleted), ==, "0");
-  gone = call (fixture, "/vims/v1/tempauth/get", "{\"id\":\"%s\",\"clientLocalTime\":\"" NOW_ISO "\"}", id);
+  gone = call (fixture, "/vims/v1/tempauth/get",
+               "{\"id\":\"%s\",\"clientLocalTime\":\"" NOW_ISO "\"}", id);
   g_assert_cmpstr (code_of (gone), ==, "VMS000003");
 }
 
@@ -322,10 +353,12 @@ test_passes_scan_records (Fixture       *fixture,
   g_autoptr(JsonNode) denied = NULL;
 
   before = call (fixture, "/acs/v1/event/certificaterecords/search",
-                 "{\"pageIndex\":1,\"pageSize\":200,\"searchCriteria\":{\"eventTypes\":\"100571\"}}");
+                 "{\"pageIndex\":1,\"pageSize\":200,"
+                 "\"searchCriteria\":{\"eventTypes\":\"100571\"}}");
   g_assert_true (scan (fixture, code, NULL));
   after = call (fixture, "/acs/v1/event/certificaterecords/search",
-                "{\"pageIndex\":1,\"pageSize\":200,\"searchCriteria\":{\"eventTypes\":\"100571\"}}");
+                "{\"pageIndex\":1,\"pageSize\":200,"
+                "\"searchCriteria\":{\"eventTypes\":\"100571\"}}");
   g_assert_cmpint (hcc_test_json_get_int (after, "data.totalNum"), ==,
                    hcc_test_json_get_int (before, "data.totalNum") + 1);
   g_assert_cmpstr (hcc_test_json_get_string (after, "data.recordList.0.personInfo.id"), ==, id);
@@ -335,7 +368,8 @@ test_passes_scan_records (Fixture       *fixture,
     g_assert_true (scan (fixture, code, NULL));
   g_assert_false (scan (fixture, code, NULL));
   denied = call (fixture, "/acs/v1/event/certificaterecords/search",
-                 "{\"pageIndex\":1,\"pageSize\":10,\"searchCriteria\":{\"eventTypes\":\"100572\",\"swipeAuthResult\":2}}");
+                 "{\"pageIndex\":1,\"pageSize\":10,\"searchCriteria\":{\"eventTypes\":\"100572\","
+                 "\"swipeAuthResult\":2}}");
   g_assert_cmpint (hcc_test_json_get_int (denied, "data.totalNum"), >=, 1);
 }
 

@@ -104,7 +104,8 @@ test_devices_get (Fixture       *fixture,
   g_assert_cmpint (json_array_get_length (array_at (all, "data.device")), ==, total);
 
   intercoms = call (fixture, "/resource/v1/devices/get",
-                    "{\"pageIndex\":\"1\",\"pageSize\":\"500\",\"deviceCategory\":\"videoIntercomDevice\"}");
+                    "{\"pageIndex\":\"1\",\"pageSize\":\"500\","
+                    "\"deviceCategory\":\"videoIntercomDevice\"}");
   list = array_at (intercoms, "data.device");
   g_assert_cmpuint (json_array_get_length (list), ==, 4);
   for (guint i = 0; i < json_array_get_length (list); i++) {
@@ -123,12 +124,14 @@ test_devices_get (Fixture       *fixture,
   matched = call (fixture, "/resource/v1/devices/get",
                   "{\"pageIndex\":1,\"pageSize\":10,\"filter\":{\"matchKey\":\"nvr\"}}");
   g_assert_cmpint (hcc_test_json_get_int (matched, "data.totalCount"), ==, 1);
-  g_assert_cmpstr (hcc_test_json_get_string (matched, "data.device.0.category"), ==, "encodingDevice");
+  g_assert_cmpstr (hcc_test_json_get_string (matched, "data.device.0.category"), ==,
+                   "encodingDevice");
 
   too_big = call (fixture, "/resource/v1/devices/get", "{\"pageIndex\":1,\"pageSize\":501}");
   g_assert_cmpstr (code_of (too_big), ==, "OPEN000025");
   two_categories = call (fixture, "/resource/v1/devices/get",
-                         "{\"pageIndex\":1,\"pageSize\":10,\"deviceCategory\":\"encodingDevice,videoIntercomDevice\"}");
+                         "{\"pageIndex\":1,\"pageSize\":10,\"deviceCategory\":\"encodingDevice,"
+                         "videoIntercomDevice\"}");
   g_assert_cmpstr (code_of (two_categories), ==, "OPEN000010");
 }
 
@@ -142,7 +145,8 @@ test_areas_get (Fixture       *fixture,
   const char *root = NULL;
   JsonArray *list;
 
-  all = call (fixture, "/resource/v1/areas/get", "{\"pageIndex\":\"1\",\"pageSize\":\"500\",\"filter\":{}}");
+  all = call (fixture, "/resource/v1/areas/get",
+              "{\"pageIndex\":\"1\",\"pageSize\":\"500\",\"filter\":{}}");
   g_assert_cmpstr (code_of (all), ==, "0");
   list = array_at (all, "data.area");
   g_assert_cmpuint (json_array_get_length (list), >=, 4);
@@ -159,12 +163,15 @@ test_areas_get (Fixture       *fixture,
   g_assert_nonnull (root);
 
   children = call (fixture, "/resource/v1/areas/get",
-                   "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"parentAreaID\":\"%s\",\"includeSubArea\":\"0\"}}",
+                   "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"parentAreaID\":\"%s\","
+                   "\"includeSubArea\":\"0\"}}",
                    root);
-  g_assert_cmpint (hcc_test_json_get_int (children, "data.totalCount"), ==, json_array_get_length (list) - 1);
+  g_assert_cmpint (hcc_test_json_get_int (children, "data.totalCount"), ==,
+                   json_array_get_length (list) - 1);
 
   unknown = call (fixture, "/resource/v1/areas/get",
-                  "{\"pageIndex\":1,\"pageSize\":10,\"filter\":{\"parentAreaID\":\"ffffffffffffffffffffffffffffffff\"}}");
+                  "{\"pageIndex\":1,\"pageSize\":10,"
+                  "\"filter\":{\"parentAreaID\":\"ffffffffffffffffffffffffffffffff\"}}");
   g_assert_cmpstr (code_of (unknown), ==, "OPEN000031");
 }
 
@@ -196,7 +203,9 @@ test_station_serial_to_doors_and_camera (Fixture       *fixture,
   detail = call (fixture, "/resource/v1/devicedetail/get", "{\"deviceSerialNo\":\"%s\"}", serial);
   g_assert_cmpstr (code_of (detail), ==, "0");
   g_assert_cmpstr (hcc_test_json_get_string (detail, "data.device.baseInfo.serialNo"), ==, serial);
-  g_assert_cmpstr (hcc_test_json_get_string (detail, "data.device.baseInfo.availableCameraChannelNum"), ==, "1");
+  g_assert_cmpstr (hcc_test_json_get_string (detail,
+                                             "data.device.baseInfo.availableCameraChannelNum"),
+                   ==, "1");
   door_channels = array_at (detail, "data.device.doorChannel");
   g_assert_cmpuint (json_array_get_length (door_channels), ==, 2);
   g_assert_cmpuint (json_array_get_length (array_at (detail, "data.device.cameraChannel")), ==, 1);
@@ -208,7 +217,8 @@ test_station_serial_to_doors_and_camera (Fixture       *fixture,
   g_assert_cmpstr (code_of (unknown), ==, "VMS021307");
 
   doors = call (fixture, "/resource/v1/areas/doors/get",
-                "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"-1\",\"includeSubArea\":\"1\","
+                "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"-1\","
+                "\"includeSubArea\":\"1\","
                 "\"deviceSerialNo\":\"%s\"}}", serial);
   door_list = array_at (doors, "data.door");
   g_assert_cmpuint (json_array_get_length (door_list), ==, 2);
@@ -217,19 +227,24 @@ test_station_serial_to_doors_and_camera (Fixture       *fixture,
     JsonObject *door = json_array_get_object_element (door_list, i);
 
     g_assert_cmpstr (json_object_get_string_member (door, "id"), ==,
-                     json_object_get_string_member (json_array_get_object_element (door_channels, i), "id"));
-    g_assert_cmpstr (hcc_test_json_get_string (json_array_get_element (door_list, i), "device.devInfo.serialNo"),
+                     json_object_get_string_member (json_array_get_object_element (door_channels,
+                                                                                   i), "id"));
+    g_assert_cmpstr (hcc_test_json_get_string (json_array_get_element (door_list, i),
+                                               "device.devInfo.serialNo"),
                      ==, serial);
     g_assert_cmpuint (strlen (json_object_get_string_member (door, "id")), ==, 18);
   }
 
   cameras = call (fixture, "/resource/v1/areas/cameras/get",
-                  "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"\",\"includeSubArea\":\"1\","
+                  "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"\","
+                  "\"includeSubArea\":\"1\","
                   "\"deviceSerialNo\":\"%s\"}}", serial);
   g_assert_cmpint (hcc_test_json_get_int (cameras, "data.totalCount"), ==, 1);
   camera_id = g_strdup (hcc_test_json_get_string (cameras, "data.camera.0.id"));
-  g_assert_cmpstr (camera_id, ==, hcc_test_json_get_string (detail, "data.device.cameraChannel.0.id"));
-  g_assert_cmpstr (hcc_test_json_get_string (cameras, "data.camera.0.device.devInfo.serialNo"), ==, serial);
+  g_assert_cmpstr (camera_id, ==, hcc_test_json_get_string (detail,
+                                                            "data.device.cameraChannel.0.id"));
+  g_assert_cmpstr (hcc_test_json_get_string (cameras, "data.camera.0.device.devInfo.serialNo"), ==,
+                   serial);
 
   by_id = call (fixture, "/resource/v1/areas/cameras/get",
                 "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"cameraID\":[\"%s\"]}}", camera_id);
@@ -238,7 +253,8 @@ test_station_serial_to_doors_and_camera (Fixture       *fixture,
   /* And the door ID opens the door. */
   opened = call (fixture, "/acs/v1/remote/control",
                  "{\"remoteControl\":{\"actionType\":1,\"elementlist\":[\"%s\"]}}",
-                 json_object_get_string_member (json_array_get_object_element (door_list, 0), "id"));
+                 json_object_get_string_member (json_array_get_object_element (door_list, 0),
+                                                "id"));
   g_assert_cmpstr (code_of (opened), ==, "0");
   g_assert_cmpuint (json_array_get_length (array_at (opened, "data.operationResult")), ==, 0);
 }
@@ -254,10 +270,12 @@ test_doors_and_cameras_by_area (Fixture       *fixture,
   const char *area_id;
 
   all_doors = call (fixture, "/resource/v1/areas/doors/get",
-                    "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"-1\",\"includeSubArea\":\"1\"}}");
+                    "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"-1\","
+                    "\"includeSubArea\":\"1\"}}");
   g_assert_cmpint (hcc_test_json_get_int (all_doors, "data.totalCount"), >=, 7);
   all_cameras = call (fixture, "/resource/v1/areas/cameras/get",
-                      "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"-1\",\"includeSubArea\":\"1\"}}");
+                      "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"-1\","
+                      "\"includeSubArea\":\"1\"}}");
   g_assert_cmpint (hcc_test_json_get_int (all_cameras, "data.totalCount"), >=, 7);
 
   /* The doors of one building's area only. */
@@ -270,7 +288,8 @@ test_doors_and_cameras_by_area (Fixture       *fixture,
   }
   g_assert_nonnull (area_id);
   garden = call (fixture, "/resource/v1/areas/doors/get",
-                 "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"%s\",\"includeSubArea\":\"0\"}}", area_id);
+                 "{\"pageIndex\":1,\"pageSize\":500,\"filter\":{\"areaID\":\"%s\","
+                 "\"includeSubArea\":\"0\"}}", area_id);
   g_assert_cmpint (hcc_test_json_get_int (garden, "data.totalCount"), ==, 2);
 
   no_filter = call (fixture, "/resource/v1/areas/doors/get", "{\"pageIndex\":1,\"pageSize\":10}");
@@ -286,7 +305,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sim/resources/devices-get", test_devices_get);
   ADD ("/sim/resources/areas-get", test_areas_get);
-  ADD ("/sim/resources/station-serial-to-doors-and-camera", test_station_serial_to_doors_and_camera);
+  ADD ("/sim/resources/station-serial-to-doors-and-camera",
+       test_station_serial_to_doors_and_camera);
   ADD ("/sim/resources/doors-and-cameras-by-area", test_doors_and_cameras_by_area);
 #undef ADD
 

@@ -107,7 +107,8 @@ test_world_default_size (void)
     g_assert_nonnull (strchr (person->email, '@'));
     if (person->end_ms < now_ms)
       expired++;
-    if (person->rooms->len > 0 && ((HccSimRoomLink *) g_ptr_array_index (person->rooms, 0))->account_type == 1)
+    if (person->rooms->len > 0 && ((HccSimRoomLink *) g_ptr_array_index (person->rooms,
+                                                                         0))->account_type == 1)
       householders++;
     if (!g_str_is_ascii (person->first_name) || !g_str_is_ascii (person->last_name))
       non_ascii++;
@@ -150,7 +151,8 @@ test_world_devices (void)
     g_assert_cmpuint (station->camera_ids->len, ==, 1);
     g_assert_true (g_hash_table_lookup (world->devices_by_serial, station->serial) == station);
     for (guint d = 0; d < station->door_ids->len; d++) {
-      HccSimDoor *door = g_hash_table_lookup (world->doors_by_id, g_ptr_array_index (station->door_ids, d));
+      HccSimDoor *door = g_hash_table_lookup (world->doors_by_id,
+                                              g_ptr_array_index (station->door_ids, d));
 
       g_assert_nonnull (door);
       g_assert_true (is_decimal_id (door->id));
