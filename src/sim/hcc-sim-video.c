@@ -59,6 +59,7 @@ typedef struct {
 
 typedef struct {
   HlsStream         *stream;  /* (unowned) */
+  int                segment; /* the segment waited for, -1 for the playlist */
   SoupServerMessage *msg;     /* (owned) paused until the playlist is ready */
   char              *query;   /* (owned) (nullable) */
   GSource           *timeout; /* (owned) (nullable) */
@@ -79,7 +80,7 @@ typedef struct {
   char       *task_id;
   char       *file_name;
   char       *path;
-  int         status;         /* 0 ready, 1 being made, 2 failed */
+  int         status;         /* 0 ready, 1 being made, 2 failed, 4 deleted */
   gint64      created_ms;
   gint64      expire_ms;
   GstElement *pipeline;       /* (owned) (nullable) */
@@ -373,20 +374,50 @@ waiter_free (gpointer data)
   g_free (waiter);
 }
 
-static void
-hls_stream_answer_waiters (HlsStream *stream)
+static gboolean
+hls_stream_ready (HlsStream *stream)
 {
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&stream->waiters);
-  g_autofree char *playlist = g_build_filename (stream->dir, "index.m3u8", NULL);
+  return stream->n_segments > 0 || stream->finished;
+}
 
-  stream->waiters = g_ptr_array_new_with_free_func (waiter_free);
+static gboolean
+segment_index (const char *file_name,
+               guint      *index)
+{
+  g_autofree char *digits = NULL;
+  guint64 value;
 
-  for (guint i = 0; i < waiters->len; i++) {
-    Waiter *waiter = g_ptr_array_index (waiters, i);
+  if (!g_str_has_prefix (file_name, "seg") || !g_str_has_suffix (file_name, ".ts"))
+    return FALSE;
+  digits = g_strndup (file_name + 3, strlen (file_name) - 6);
+  if (!g_ascii_string_to_unsigned (digits, 10, 0, G_MAXINT, &value, NULL))
+    return FALSE;
+  *index = (guint) value;
+  return TRUE;
+}
 
-    /* The message stays paused: the load unpauses it when done. */
-    serve_file (waiter->msg, playlist, "application/vnd.apple.mpegurl", TRUE, waiter->query,
-                TRUE);
+/* Serves the waiters whose playlist or segment now exists; the others keep
+ * waiting. With @all (at the end of a playback stream) everyone is served:
+ * a segment that never came is then a 404. */
+static void
+hls_stream_answer_waiters (HlsStream *stream,
+                           gboolean   all)
+{
+  for (guint i = stream->waiters->len; i > 0; i--) {
+    Waiter *waiter = g_ptr_array_index (stream->waiters, i - 1);
+    g_autofree char *path = NULL;
+
+    if (waiter->segment < 0 && (all || hls_stream_ready (stream))) {
+      path = g_build_filename (stream->dir, "index.m3u8", NULL);
+      /* The message stays paused: the load unpauses it when done. */
+      serve_file (waiter->msg, path, "application/vnd.apple.mpegurl", TRUE, waiter->query, TRUE);
+    } else if (waiter->segment >= 0 && (all || (guint) waiter->segment < stream->n_segments)) {
+      path = g_strdup_printf ("%s/seg%05d.ts", stream->dir, waiter->segment);
+      serve_file (waiter->msg, path, "video/mp2t", FALSE, NULL, TRUE);
+    } else {
+      continue;
+    }
+    g_ptr_array_remove_index (stream->waiters, i - 1);
   }
 }
 
@@ -416,12 +447,6 @@ hls_stream_free (gpointer data)
 }
 
 static gboolean
-hls_stream_ready (HlsStream *stream)
-{
-  return stream->vod ? stream->finished : stream->n_segments > 0;
-}
-
-static gboolean
 hls_bus_cb (GstBus     *bus,
             GstMessage *message,
             gpointer    user_data)
@@ -435,15 +460,14 @@ hls_bus_cb (GstBus     *bus,
     /* hlssink2 rewrites the playlist before it forwards this message. */
     if (s != NULL && gst_structure_has_name (s, "splitmuxsink-fragment-closed")) {
       stream->n_segments++;
-      if (hls_stream_ready (stream))
-        hls_stream_answer_waiters (stream);
+      hls_stream_answer_waiters (stream, FALSE);
     }
   } else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS) {
     g_debug ("Playback stream %s is complete", stream->key);
     stream->finished = TRUE;
     g_clear_pointer (&stream->bus_source, g_source_unref);
     teardown_pipeline (self, g_steal_pointer (&stream->pipeline), NULL);
-    hls_stream_answer_waiters (stream);
+    hls_stream_answer_waiters (stream, TRUE);
     return G_SOURCE_REMOVE;
   } else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR) {
     g_autoptr(GError) error = NULL;
@@ -598,13 +622,52 @@ waiter_timeout_cb (gpointer user_data)
   Waiter *waiter = user_data;
   HlsStream *stream = waiter->stream;
 
-  g_debug ("Stream %s has no segment yet, giving up on a playlist request", stream->key);
+  g_debug ("Stream %s has no segment %d yet, giving up", stream->key, waiter->segment);
   g_clear_pointer (&waiter->timeout, g_source_unref);
   reply_status (waiter->msg, SOUP_STATUS_SERVICE_UNAVAILABLE);
   unpause_message (waiter->msg);
   g_ptr_array_remove (stream->waiters, waiter);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+add_waiter (HlsStream         *stream,
+            SoupServerMessage *msg,
+            int                segment,
+            const char        *query)
+{
+  Waiter *waiter = g_new0 (Waiter, 1);
+
+  g_debug ("Request for %s of %s waits", segment < 0 ? "the playlist" : "a segment", stream->key);
+  waiter->stream = stream;
+  waiter->segment = segment;
+  waiter->msg = g_object_ref (msg);
+  waiter->query = g_strdup (query);
+  waiter->timeout = g_timeout_source_new_seconds (FIRST_SEGMENT_TIMEOUT_S);
+  g_source_set_callback (waiter->timeout, waiter_timeout_cb, waiter, NULL);
+  g_source_attach (waiter->timeout, stream->video->context);
+  g_ptr_array_add (stream->waiters, waiter);
+  pause_message (msg);
+}
+
+/* A playback stream is encoded faster than real time but not instantly (60 s
+ * of HD take about 20 s here), so its playlist is written up front, complete
+ * with its end, and each segment request waits for its segment. Players then
+ * start at once and at the beginning, as with a recording. */
+static char *
+vod_playlist (HlsStream  *stream,
+              const char *query)
+{
+  GString *text = g_string_new ("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-PLAYLIST-TYPE:VOD\n"
+                                "#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:0\n");
+
+  for (guint i = 0; i < stream->vod_seconds; i++)
+    g_string_append_printf (text, "#EXTINF:1.000,\nseg%05u.ts%s%s\n", i,
+                            query != NULL ? "?" : "", query != NULL ? query : "");
+  g_string_append (text, "#EXT-X-ENDLIST\n");
+
+  return g_string_free (text, FALSE);
 }
 
 /* Finds the camera behind a stream key "<serial>_<channel>_<quality>". */
@@ -700,19 +763,21 @@ handle_hls (Video             *self,
     }
     stream->last_access_us = monotonic_us ();
 
-    if (!hls_stream_ready (stream)) {
-      Waiter *waiter = g_new0 (Waiter, 1);
+    if (stream->vod) {
+      char *text = vod_playlist (stream, raw_query);
 
-      /* Players start fast when the first playlist already lists a
-       * segment, so hold the request until there is one. */
-      waiter->stream = stream;
-      waiter->msg = g_object_ref (msg);
-      waiter->query = g_strdup (raw_query);
-      waiter->timeout = g_timeout_source_new_seconds (FIRST_SEGMENT_TIMEOUT_S);
-      g_source_set_callback (waiter->timeout, waiter_timeout_cb, waiter, NULL);
-      g_source_attach (waiter->timeout, self->context);
-      g_ptr_array_add (stream->waiters, waiter);
-      pause_message (msg);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Cache-Control", "no-cache");
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/vnd.apple.mpegurl", SOUP_MEMORY_TAKE,
+                                        text, strlen (text));
+      return;
+    }
+
+    /* Players start fast when the first playlist already lists a segment,
+     * so hold the request until there is one. */
+    if (!hls_stream_ready (stream)) {
+      add_waiter (stream, msg, -1, raw_query);
       return;
     }
 
@@ -727,6 +792,18 @@ handle_hls (Video             *self,
   }
 
   stream->last_access_us = monotonic_us ();
+  if (stream->vod) {
+    guint index;
+
+    if (!segment_index (file_name, &index) || index >= stream->vod_seconds) {
+      reply_status (msg, SOUP_STATUS_NOT_FOUND);
+      return;
+    }
+    if (index >= stream->n_segments && !stream->finished) {
+      add_waiter (stream, msg, (int) index, NULL);
+      return;
+    }
+  }
   path = g_build_filename (stream->dir, file_name, NULL);
   serve_file (msg, path, "video/mp2t", FALSE, NULL, FALSE);
 }
