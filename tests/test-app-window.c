@@ -188,8 +188,17 @@ test_window_keys_rejected (void)
 
   wait_for_status (window, CONCIERGE_WINDOW_STATUS_FAILED);
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "Keys Rejected");
+  g_assert_cmpstr (concierge_window_get_subtitle (window), ==, "Keys Rejected");
   g_assert_true (g_str_has_prefix (adw_status_page_get_description (page),
                                    "The keys were rejected by http://127.0.0.1:"));
+
+  /* The operator fixes the keys and presses Try Again. */
+  hcc_client_set_credentials (client, HCC_SIM_DEMO_APP_KEY, HCC_SIM_DEMO_SECRET_KEY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry", NULL));
+  wait_for_status (window, CONCIERGE_WINDOW_STATUS_CONNECTED);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Connected");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), " as user "));
+  g_assert_cmpstr (concierge_window_get_subtitle (window), ==, "Online");
 
   destroy_window (window);
   hcc_sim_stop (sim);
@@ -275,7 +284,7 @@ main (int   argc,
   g_test_add_func ("/app/window/setup", test_window_setup);
   g_test_add_func ("/app/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/app/window/unreachable", test_window_unreachable);
-  g_test_add_func ("/app/window/keys-rejected", test_window_keys_rejected);
+  g_test_add_func ("/app/window/keys-rejected-then-retry", test_window_keys_rejected);
   g_test_add_func ("/app/window/demo", test_window_demo);
 
   return g_test_run ();
