@@ -19,7 +19,7 @@
 /* The vims searches page with pageNum/totalNum. The guide's examples show
  * both 0 and 1 as the first page (T19); we send 1-based pages as the
  * catalogue advises, and stop on a short page as well as on the total. */
-#define VIMS_PAGE_SIZE 100
+#define VIMS_PAGE_SIZE 200
 
 static const HccPagerConfig buildings_pager = {
   .page_key = "pageNum",

@@ -14,6 +14,12 @@
 #include "hcc-json.h"
 #include "hcc-pager.h"
 
+/* The pause between two pages. The budget is 5 requests in any second for
+ * the whole process; a sync that took all of it would make every door
+ * button wait for a free slot. At most about 3 pages a second leave room
+ * for the event stream and for interactive requests. */
+#define PAGE_GAP_MS 300
+
 typedef struct {
   HccClient      *client;  /* (owned) */
   char           *path;    /* (owned) */
@@ -76,6 +82,18 @@ lookup_int (JsonObject *object,
 }
 
 static void fetch_next_page (GTask *task);
+
+static gboolean
+next_page_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  /* fetch_next_page() takes its own reference; the source drops ours. */
+  if (!g_task_return_error_if_cancelled (task))
+    fetch_next_page (g_object_ref (task));
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 page_cb (GObject      *source,
@@ -152,15 +170,20 @@ page_cb (GObject      *source,
     if (!lookup_int (object, data->config.total_keys, &total))
       total = -1;
 
-  if (n_items == 0 || n_items < data->config.page_size)
+  /* With a total, trust it over a short page: a server that caps the page
+   * size below ours would otherwise end the list after one page. */
+  if (n_items == 0)
     last = TRUE;
-  else if (total >= 0 && json_array_get_length (data->items) >= (guint64) total)
+  else if (total >= 0)
+    last = json_array_get_length (data->items) >= (guint64) total;
+  else
+    last = n_items < data->config.page_size;
+
+  if (!last && lookup_int (object, data->config.more_keys, &flag) && flag == 0)
     last = TRUE;
-  else if (lookup_int (object, data->config.more_keys, &flag) && flag == 0)
+  if (!last && lookup_int (object, data->config.has_next_keys, &flag) && flag == 0)
     last = TRUE;
-  else if (lookup_int (object, data->config.has_next_keys, &flag) && flag == 0)
-    last = TRUE;
-  else if (data->n_pages >= data->config.max_pages)
+  if (!last && data->n_pages >= data->config.max_pages)
     {
       g_debug ("Stopping %s after %u pages", data->path, data->n_pages);
       last = TRUE;
@@ -174,7 +197,8 @@ page_cb (GObject      *source,
     }
 
   data->page++;
-  fetch_next_page (g_steal_pointer (&task));
+  g_timeout_add_full (G_PRIORITY_DEFAULT, PAGE_GAP_MS, next_page_cb, g_steal_pointer (&task),
+                      g_object_unref);
 }
 
 static void
