@@ -39,7 +39,15 @@ static const GOptionEntry option_entries[] = {
 static ConciergeWindow *
 get_window (ConciergeApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = NULL;
+
+  /* The About window may be the active one; look for ours. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next) {
+    if (CONCIERGE_IS_WINDOW (l->data)) {
+      window = l->data;
+      break;
+    }
+  }
 
   if (window == NULL) {
     window = GTK_WINDOW (concierge_window_new (GTK_APPLICATION (self), self->settings));
@@ -253,7 +261,7 @@ about_action (GSimpleAction *action,
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "transient-for", get_window (self),
                         "application-name", _("Concierge"),
                         "application-icon", APP_ID,
                         "developer-name", _("The Concierge developers"),

@@ -148,6 +148,16 @@ test_window_demo (void)
   g_assert_cmpstr (run.subtitle, ==, "Online");
   g_assert_true (run.demo);
 
+  /* Ctrl+Q quits, Ctrl+W closes the window. */
+  {
+    GtkApplication *gtk_app = GTK_APPLICATION (app);
+    g_auto(GStrv) quit_accels = gtk_application_get_accels_for_action (gtk_app, "app.quit");
+    g_auto(GStrv) close_accels = gtk_application_get_accels_for_action (gtk_app, "window.close");
+
+    g_assert_true (g_strv_contains ((const char * const *) quit_accels, "<Control>q"));
+    g_assert_true (g_strv_contains ((const char * const *) close_accels, "<Control>w"));
+  }
+
   g_free (run.description);
   g_free (run.subtitle);
 }
