@@ -75,33 +75,41 @@ test_window_setup (void)
   destroy_window (window);
 }
 
-/* The same path as `concierge --demo`: options, simulator thread, login. */
+/* Runs the real application with @argv until its window shows the connected
+ * state (or the timeout), and keeps what the window showed. */
 typedef struct {
-  ConciergeWindow *window;
-  char            *description;
-  char            *subtitle;
-  gboolean         demo;
-  gboolean         timed_out;
-  guint            poll_id;
-  guint            timeout_id;
-} DemoRun;
+  char     *description;
+  char     *subtitle;
+  gboolean  demo;
+  gboolean  timed_out;
+  guint     poll_id;
+  guint     timeout_id;
+} AppRun;
+
+static void
+app_run_clear (AppRun *run)
+{
+  g_clear_pointer (&run->description, g_free);
+  g_clear_pointer (&run->subtitle, g_free);
+}
 
 static gboolean
-demo_poll_cb (gpointer user_data)
+app_poll_cb (gpointer user_data)
 {
   GApplication *app = user_data;
-  DemoRun *run = g_object_get_data (G_OBJECT (app), "run");
+  AppRun *run = g_object_get_data (G_OBJECT (app), "run");
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  ConciergeWindow *concierge;
 
-  if (window == NULL ||
+  if (!CONCIERGE_IS_WINDOW (window) ||
       concierge_window_get_status (CONCIERGE_WINDOW (window)) != CONCIERGE_WINDOW_STATUS_CONNECTED)
     return G_SOURCE_CONTINUE;
 
-  run->window = CONCIERGE_WINDOW (window);
+  concierge = CONCIERGE_WINDOW (window);
   run->description = g_strdup (adw_status_page_get_description (
-      concierge_window_get_status_page (run->window)));
-  run->subtitle = g_strdup (concierge_window_get_subtitle (run->window));
-  run->demo = concierge_window_get_demo (run->window);
+      concierge_window_get_status_page (concierge)));
+  run->subtitle = g_strdup (concierge_window_get_subtitle (concierge));
+  run->demo = concierge_window_get_demo (concierge);
   run->poll_id = 0;
   g_application_quit (app);
 
@@ -109,10 +117,10 @@ demo_poll_cb (gpointer user_data)
 }
 
 static gboolean
-demo_timeout_cb (gpointer user_data)
+app_timeout_cb (gpointer user_data)
 {
   GApplication *app = user_data;
-  DemoRun *run = g_object_get_data (G_OBJECT (app), "run");
+  AppRun *run = g_object_get_data (G_OBJECT (app), "run");
 
   run->timed_out = TRUE;
   run->timeout_id = 0;
@@ -121,27 +129,39 @@ demo_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-test_window_demo (void)
+static ConciergeApplication *
+run_app (char   **argv,
+         AppRun  *run)
 {
   g_autoptr(ConciergeApplication) app = NULL;
-  char *argv[] = { (char *) "concierge", (char *) "--demo", NULL };
-  DemoRun run = { 0 };
   int status;
 
   app = concierge_application_new ("io.github.hccdesk.Concierge.Test",
                                    G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_object_set_data (G_OBJECT (app), "run", &run);
-  run.poll_id = g_timeout_add (20, demo_poll_cb, app);
-  run.timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_S, demo_timeout_cb, app);
+  g_object_set_data (G_OBJECT (app), "run", run);
+  run->poll_id = g_timeout_add (20, app_poll_cb, app);
+  run->timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_S, app_timeout_cb, app);
 
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+  status = g_application_run (G_APPLICATION (app), g_strv_length (argv), argv);
 
-  g_clear_handle_id (&run.poll_id, g_source_remove);
-  g_clear_handle_id (&run.timeout_id, g_source_remove);
-
-  g_assert_false (run.timed_out);
+  g_clear_handle_id (&run->poll_id, g_source_remove);
+  g_clear_handle_id (&run->timeout_id, g_source_remove);
+  g_assert_false (run->timed_out);
   g_assert_cmpint (status, ==, 0);
+
+  return g_steal_pointer (&app);
+}
+
+/* The same path as `concierge --demo`: options, simulator thread, login. */
+static void
+test_app_demo (void)
+{
+  g_autoptr(ConciergeApplication) app = NULL;
+  char *argv[] = { (char *) "concierge", (char *) "--demo", NULL };
+  AppRun run = { 0 };
+
+  app = run_app (argv, &run);
+
   g_assert_nonnull (strstr (run.description, "Connected to http://127.0.0.1:"));
   g_assert_nonnull (strstr (run.description, " as user "));
   g_assert_nonnull (strstr (run.description, "demo site"));
@@ -158,8 +178,7 @@ test_window_demo (void)
     g_assert_true (g_strv_contains ((const char * const *) close_accels, "<Control>w"));
   }
 
-  g_free (run.description);
-  g_free (run.subtitle);
+  app_run_clear (&run);
 }
 
 static HccSim *
@@ -284,6 +303,44 @@ test_window_size_remembered (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* Keys from the environment connect straight away to the --server of this
+ * run, and neither they nor the address end up in the settings. */
+static void
+test_app_keys_from_environment (void)
+{
+  g_autoptr(HccSim) sim = NULL;
+  g_autoptr(ConciergeApplication) app = NULL;
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(GVariant) stored_url = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  AppRun run = { 0 };
+
+  /* Before the simulator's thread exists: setenv is not thread-safe. */
+  g_setenv ("HCC_APP_KEY", HCC_SIM_DEMO_APP_KEY, TRUE);
+  g_setenv ("HCC_SECRET_KEY", HCC_SIM_DEMO_SECRET_KEY, TRUE);
+  sim = start_sim ();
+  url = hcc_sim_dup_base_url (sim);
+
+  {
+    char *argv[] = { (char *) "concierge", (char *) "--server", url, NULL };
+
+    app = run_app (argv, &run);
+  }
+
+  expected = g_strdup_printf ("Connected to %s as user ", url);
+  g_assert_true (g_str_has_prefix (run.description, expected));
+  g_assert_null (strstr (run.description, "demo site"));
+  g_assert_false (run.demo);
+  g_assert_cmpstr (run.subtitle, ==, "Online");
+
+  stored_url = g_settings_get_user_value (settings, "server-url");
+  g_assert_null (stored_url);
+
+  app_run_clear (&run);
+  hcc_sim_stop (sim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,7 +352,8 @@ main (int   argc,
   g_test_add_func ("/app/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/app/window/unreachable", test_window_unreachable);
   g_test_add_func ("/app/window/keys-rejected-then-retry", test_window_keys_rejected);
-  g_test_add_func ("/app/window/demo", test_window_demo);
+  g_test_add_func ("/app/window/demo", test_app_demo);
+  g_test_add_func ("/app/window/keys-from-environment", test_app_keys_from_environment);
 
   return g_test_run ();
 }
