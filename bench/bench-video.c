@@ -100,11 +100,10 @@ serve_file_cb (SoupServer        *server,
   g_autofree char *contents = NULL;
   gsize length;
 
-  if (strstr (path, "..") != NULL || !g_file_get_contents (file, &contents, &length, NULL))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
+  if (strstr (path, "..") != NULL || !g_file_get_contents (file, &contents, &length, NULL)) {
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+    return;
+  }
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg,
                                     g_str_has_suffix (path, ".m3u8") ?
@@ -239,24 +238,22 @@ peer_first_line (const char *const *argv,
   process = spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   /* Read asynchronously: the HLS server of this process must keep serving. */
-  for (;;)
-    {
-      g_autofree char *line = NULL;
-      LineRead read = { NULL, FALSE };
+  for (;;) {
+    g_autofree char *line = NULL;
+    LineRead read = { NULL, FALSE };
 
-      g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, line_read_cb, &read);
-      while (!read.done)
-        g_main_context_iteration (NULL, TRUE);
-      line = read.line;
-      if (line == NULL)
-        break;
-      /* A sink prerolls the first buffer when the pipeline is not live. */
-      if (strstr (line, marker) != NULL || strstr (line, "last-message = preroll") != NULL)
-        {
-          seconds = (g_get_monotonic_time () - start) / 1e6;
-          break;
-        }
+    g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, line_read_cb, &read);
+    while (!read.done)
+      g_main_context_iteration (NULL, TRUE);
+    line = read.line;
+    if (line == NULL)
+      break;
+    /* A sink prerolls the first buffer when the pipeline is not live. */
+    if (strstr (line, marker) != NULL || strstr (line, "last-message = preroll") != NULL) {
+      seconds = (g_get_monotonic_time () - start) / 1e6;
+      break;
     }
+  }
   g_subprocess_force_exit (process);
   g_subprocess_wait (process, NULL, NULL);
 
@@ -429,79 +426,73 @@ main (int   argc,
     wait_ms (50);
 
   /* RTMP: nginx with its rtmp module, fed by an encoder subprocess. */
-  if (g_file_test (NGINX, G_FILE_TEST_IS_EXECUTABLE) && g_file_test (RTMP_MODULE, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *conf = NULL;
-      g_autofree char *conf_path = g_build_filename (dir, "nginx.conf", NULL);
-      g_autofree char *error_log = g_build_filename (dir, "error.log", NULL);
-      g_autofree char *push = NULL;
-      const char *nginx_argv[] = { NGINX, "-p", dir, "-c", conf_path, "-e", error_log, NULL };
+  if (g_file_test (NGINX, G_FILE_TEST_IS_EXECUTABLE) &&
+      g_file_test (RTMP_MODULE, G_FILE_TEST_EXISTS)) {
+    g_autofree char *conf = NULL;
+    g_autofree char *conf_path = g_build_filename (dir, "nginx.conf", NULL);
+    g_autofree char *error_log = g_build_filename (dir, "error.log", NULL);
+    g_autofree char *push = NULL;
+    const char *nginx_argv[] = { NGINX, "-p", dir, "-c", conf_path, "-e", error_log, NULL };
 
-      port = find_free_port ();
-      conf = g_strdup_printf ("load_module %s;\ndaemon off;\nmaster_process off;\n"
-                              "pid %s/nginx.pid;\nerror_log %s;\nevents { worker_connections 64; }\n"
-                              "rtmp { server { listen 127.0.0.1:%u; "
-                              "application live { live on; } } }\n",
-                              RTMP_MODULE, dir, error_log, port);
-      g_file_set_contents (conf_path, conf, -1, &error);
-      g_assert_no_error (error);
-      nginx = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, nginx_argv);
-      wait_ms (300);
-      rtmp_uri = g_strdup_printf ("rtmp://127.0.0.1:%u/live/bench", port);
-      push = g_strdup_printf (ENCODE " ! flvmux streamable=true ! rtmp2sink location=%s", rtmp_uri);
-      rtmp_encoder = spawn_shell_pipeline (push);
-      wait_ms (2000);
-    }
+    port = find_free_port ();
+    conf = g_strdup_printf ("load_module %s;\ndaemon off;\nmaster_process off;\n"
+                            "pid %s/nginx.pid;\nerror_log %s;\nevents { worker_connections 64; }\n"
+                            "rtmp { server { listen 127.0.0.1:%u; "
+                            "application live { live on; } } }\n",
+                            RTMP_MODULE, dir, error_log, port);
+    g_file_set_contents (conf_path, conf, -1, &error);
+    g_assert_no_error (error);
+    nginx = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, nginx_argv);
+    wait_ms (300);
+    rtmp_uri = g_strdup_printf ("rtmp://127.0.0.1:%u/live/bench", port);
+    push = g_strdup_printf (ENCODE " ! flvmux streamable=true ! rtmp2sink location=%s", rtmp_uri);
+    rtmp_encoder = spawn_shell_pipeline (push);
+    wait_ms (2000);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     results[i] = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_print ("Time to first frame, %u runs, medians (all runs in brackets)\n", runs);
-  for (guint run = 0; run < runs; run++)
-    {
-      double value;
+  for (guint run = 0; run < runs; run++) {
+    double value;
 
-      value = ours_first_frame (hls_uri);
-      g_array_append_val (results[0], value);
-      value = gst_launch_first_frame (hls_uri);
-      g_array_append_val (results[1], value);
-      if (mpv != NULL)
-        {
-          value = mpv_first_frame (hls_uri);
-          g_array_append_val (results[2], value);
-        }
-      if (rtmp_uri != NULL)
-        {
-          value = ours_first_frame (rtmp_uri);
-          g_array_append_val (results[3], value);
-          value = gst_launch_first_frame (rtmp_uri);
-          g_array_append_val (results[4], value);
-          if (mpv != NULL)
-            {
-              value = mpv_first_frame (rtmp_uri);
-              g_array_append_val (results[5], value);
-            }
-        }
-      value = gst_launch_baseline ();
-      g_array_append_val (results[6], value);
-      value = explicit_hls_first_frame (hls_uri);
-      g_array_append_val (results[7], value);
+    value = ours_first_frame (hls_uri);
+    g_array_append_val (results[0], value);
+    value = gst_launch_first_frame (hls_uri);
+    g_array_append_val (results[1], value);
+    if (mpv != NULL) {
+      value = mpv_first_frame (hls_uri);
+      g_array_append_val (results[2], value);
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
-    {
-      g_autoptr(GString) all = g_string_new (NULL);
-
-      if (results[i]->len == 0)
-        {
-          g_print ("  %-50s  not run (%s)\n", labels[i],
-                   (i == 2 || i == 5) ? "mpv not installed" : "nginx rtmp missing");
-          continue;
-        }
-      for (guint j = 0; j < results[i]->len; j++)
-        g_string_append_printf (all, "%s%.3f", j ? " " : "", g_array_index (results[i], double, j));
-      g_print ("  %-50s %6.3f s  [%s]\n", labels[i], median (results[i]), all->str);
+    if (rtmp_uri != NULL) {
+      value = ours_first_frame (rtmp_uri);
+      g_array_append_val (results[3], value);
+      value = gst_launch_first_frame (rtmp_uri);
+      g_array_append_val (results[4], value);
+      if (mpv != NULL) {
+        value = mpv_first_frame (rtmp_uri);
+        g_array_append_val (results[5], value);
+      }
     }
+    value = gst_launch_baseline ();
+    g_array_append_val (results[6], value);
+    value = explicit_hls_first_frame (hls_uri);
+    g_array_append_val (results[7], value);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++) {
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    if (results[i]->len == 0) {
+      g_print ("  %-50s  not run (%s)\n", labels[i],
+               (i == 2 || i == 5) ? "mpv not installed" : "nginx rtmp missing");
+      continue;
+    }
+    for (guint j = 0; j < results[i]->len; j++)
+      g_string_append_printf (all, "%s%.3f", j ? " " : "", g_array_index (results[i], double, j));
+    g_print ("  %-50s %6.3f s  [%s]\n", labels[i], median (results[i]), all->str);
+  }
 
   g_print ("Goals: HLS ours <= best peer: %s; RTMP ours < 1.2 s: %s\n",
            median (results[0]) <= median (results[1]) ? "met" : "NOT met",

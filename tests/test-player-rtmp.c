@@ -162,12 +162,11 @@ remove_dir (const char *path)
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
+    g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_unlink (child);
-    }
+    g_unlink (child);
+  }
   g_rmdir (path);
 }
 
@@ -177,17 +176,15 @@ fixture_teardown (Fixture       *f,
 {
   wait_until (no_pending_stops, NULL, "pipelines to stop");
 
-  if (f->pusher != NULL)
-    {
-      gst_element_set_state (f->pusher, GST_STATE_NULL);
-      gst_clear_object (&f->pusher);
-    }
-  if (f->nginx != NULL)
-    {
-      g_subprocess_force_exit (f->nginx);
-      g_subprocess_wait (f->nginx, NULL, NULL);
-      g_clear_object (&f->nginx);
-    }
+  if (f->pusher != NULL) {
+    gst_element_set_state (f->pusher, GST_STATE_NULL);
+    gst_clear_object (&f->pusher);
+  }
+  if (f->nginx != NULL) {
+    g_subprocess_force_exit (f->nginx);
+    g_subprocess_wait (f->nginx, NULL, NULL);
+    g_clear_object (&f->nginx);
+  }
   if (f->dir != NULL)
     remove_dir (f->dir);
   g_free (f->dir);
@@ -213,11 +210,10 @@ test_player_rtmp_live (Fixture       *f,
   ConciergePlayer *player;
   GdkPaintable *paintable;
 
-  if (f->nginx == NULL)
-    {
-      g_test_skip ("nginx or its rtmp module is not installed");
-      return;
-    }
+  if (f->nginx == NULL) {
+    g_test_skip ("nginx or its rtmp module is not installed");
+    return;
+  }
 
   player = concierge_player_new ();
   concierge_player_set_uri (player, f->uri);
@@ -246,11 +242,10 @@ test_player_rtmp_refused (Fixture       *f,
   ConciergePlayer *player;
   g_autofree char *uri = NULL;
 
-  if (f->nginx == NULL)
-    {
-      g_test_skip ("nginx or its rtmp module is not installed");
-      return;
-    }
+  if (f->nginx == NULL) {
+    g_test_skip ("nginx or its rtmp module is not installed");
+    return;
+  }
 
   /* Nothing listens on a fresh free port: a clean error, no warning. */
   player = concierge_player_new ();

@@ -131,11 +131,10 @@ serve_file_cb (SoupServer        *server,
 
   /* Small files from a temp dir; a test server may read them synchronously. */
   file = g_build_filename (f->dir, path, NULL);
-  if (strstr (path, "..") != NULL || !g_file_get_contents (file, &contents, &length, NULL))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
+  if (strstr (path, "..") != NULL || !g_file_get_contents (file, &contents, &length, NULL)) {
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+    return;
+  }
 
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg, content_type_for (path), SOUP_MEMORY_TAKE,
@@ -228,15 +227,14 @@ remove_dir (const char *path)
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
+    g_autofree char *child = g_build_filename (path, name, NULL);
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
+    if (g_file_test (child, G_FILE_TEST_IS_DIR))
+      remove_dir (child);
+    else
+      g_unlink (child);
+  }
   g_rmdir (path);
 }
 
@@ -247,11 +245,10 @@ fixture_teardown (Fixture       *f,
   /* Players tear down in threads; let them finish before the server goes. */
   wait_until (no_pending_stops, NULL, "pipelines to stop");
 
-  if (f->hls_pipeline != NULL)
-    {
-      gst_element_set_state (f->hls_pipeline, GST_STATE_NULL);
-      gst_clear_object (&f->hls_pipeline);
-    }
+  if (f->hls_pipeline != NULL) {
+    gst_element_set_state (f->hls_pipeline, GST_STATE_NULL);
+    gst_clear_object (&f->hls_pipeline);
+  }
   soup_server_disconnect (f->server);
   g_clear_object (&f->server);
   remove_dir (f->dir);
@@ -313,11 +310,10 @@ test_player_hls_live (Fixture       *f,
   concierge_player_stop (player);
   g_assert_cmpint (concierge_player_get_state (player), ==, CONCIERGE_PLAYER_STATE_IDLE);
   g_assert_cmpuint (concierge_player_get_n_pending_stops (), ==, 1);
-  while (concierge_player_get_n_pending_stops () > 0)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      ticks++;
-    }
+  while (concierge_player_get_n_pending_stops () > 0) {
+    g_main_context_iteration (NULL, TRUE);
+    ticks++;
+  }
   g_assert_cmpuint (ticks, >=, 1);
 
   g_assert_finalize_object (player);
@@ -368,6 +364,7 @@ test_player_mp4_eos (Fixture       *f,
 {
   ConciergePlayer *player = concierge_player_new ();
   g_autofree char *uri = NULL;
+  GdkPaintable *paintable;
   gboolean ended = FALSE;
 
   make_mp4 (f->mp4_path);
@@ -380,8 +377,9 @@ test_player_mp4_eos (Fixture       *f,
 
   g_assert_cmpint (concierge_player_get_state (player), ==, CONCIERGE_PLAYER_STATE_IDLE);
   g_assert_cmpuint (concierge_player_get_frames_shown (player), >=, 10);
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (concierge_player_get_paintable (player)), ==, 320);
-  g_assert_cmpint (gdk_paintable_get_intrinsic_height (concierge_player_get_paintable (player)), ==, 240);
+  paintable = concierge_player_get_paintable (player);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 320);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 240);
 
   g_assert_finalize_object (player);
 }
@@ -503,15 +501,14 @@ find_descendant (GtkWidget *widget,
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+    if ((found = find_descendant (child, type)) != NULL)
+      return found;
+  }
 
   return NULL;
 }
@@ -534,11 +531,10 @@ test_player_view_states (Fixture       *f,
   GtkWidget *button;
   GtkWidget *picture;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  if (!have_display) {
+    g_test_skip ("No display");
+    return;
+  }
 
   stream_start_hls (f);
 

@@ -63,21 +63,19 @@ run_to_eos (GstElement *pipeline)
   g_autoptr(GstBus) bus = gst_element_get_bus (pipeline);
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_US;
 
-  for (;;)
-    {
-      g_autoptr(GstMessage) message = NULL;
+  for (;;) {
+    g_autoptr(GstMessage) message = NULL;
 
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      message = gst_bus_timed_pop_filtered (bus, 10 * GST_MSECOND,
-                                            GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-      if (message != NULL)
-        {
-          g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
-          break;
-        }
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    message = gst_bus_timed_pop_filtered (bus, 10 * GST_MSECOND,
+                                          GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+    if (message != NULL) {
+      g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+      break;
     }
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+  }
 
   /* Publish whatever is still pending. */
   while (g_main_context_iteration (NULL, FALSE))
@@ -123,7 +121,8 @@ test_paintable_colour_and_size (void)
 
   pipeline = make_pipeline (paintable,
                             "videotestsrc num-buffers=20 pattern=red ! "
-                            "capsfilter caps=\"video/x-raw,format=I420,width=64,height=48,framerate=50/1\"");
+                            "capsfilter caps=\"video/x-raw,format=I420,width=64,height=48,"
+                            "framerate=50/1\"");
   g_assert_null (concierge_video_paintable_get_texture (paintable));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (paintable)), ==, 0);
 
@@ -202,14 +201,16 @@ test_paintable_pixel_aspect_ratio (void)
 
   pipeline = make_pipeline (paintable,
                             "videotestsrc num-buffers=10 ! "
-                            "capsfilter caps=\"video/x-raw,width=64,height=48,pixel-aspect-ratio=2/1,framerate=50/1\"");
+                            "capsfilter caps=\"video/x-raw,width=64,height=48,"
+                            "pixel-aspect-ratio=2/1,framerate=50/1\"");
   gst_element_set_state (pipeline, GST_STATE_PLAYING);
   run_to_eos (pipeline);
 
   /* Pixels twice as wide as tall: the picture is shown twice as wide. */
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (paintable)), ==, 128);
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (GDK_PAINTABLE (paintable)), ==, 48);
-  g_assert_cmpfloat_with_epsilon (gdk_paintable_get_intrinsic_aspect_ratio (GDK_PAINTABLE (paintable)),
+  g_assert_cmpfloat_with_epsilon (gdk_paintable_get_intrinsic_aspect_ratio (
+                                    GDK_PAINTABLE (paintable)),
                                   128.0 / 48.0, 0.0001);
   /* The size is invalidated once, not per frame. */
   g_assert_cmpuint (size_changes, ==, 1);
@@ -263,27 +264,27 @@ test_paintable_stop_mid_stream (void)
 {
   ConciergeVideoPaintable *paintable = concierge_video_paintable_new ();
 
-  for (guint i = 0; i < 5; i++)
-    {
-      GstElement *pipeline;
-      guint shown_before = concierge_video_paintable_get_frames_shown (paintable);
-      guint timeout_id;
+  for (guint i = 0; i < 5; i++) {
+    GstElement *pipeline;
+    guint shown_before = concierge_video_paintable_get_frames_shown (paintable);
+    guint timeout_id;
 
-      pipeline = make_pipeline (paintable,
-                                "videotestsrc is-live=true ! "
-                                "capsfilter caps=\"video/x-raw,width=160,height=120,framerate=25/1\"");
-      gst_element_set_state (pipeline, GST_STATE_PLAYING);
+    pipeline = make_pipeline (paintable,
+                              "videotestsrc is-live=true ! "
+                              "capsfilter caps=\"video/x-raw,width=160,height=120,"
+                              "framerate=25/1\"");
+    gst_element_set_state (pipeline, GST_STATE_PLAYING);
 
-      /* Frames wake the main context through the publishing idle. */
-      timeout_id = g_timeout_add_seconds (20, timeout_cb, (gpointer) "frames");
-      while (concierge_video_paintable_get_frames_shown (paintable) < shown_before + 3)
-        g_main_context_iteration (NULL, TRUE);
-      g_source_remove (timeout_id);
+    /* Frames wake the main context through the publishing idle. */
+    timeout_id = g_timeout_add_seconds (20, timeout_cb, (gpointer) "frames");
+    while (concierge_video_paintable_get_frames_shown (paintable) < shown_before + 3)
+      g_main_context_iteration (NULL, TRUE);
+    g_source_remove (timeout_id);
 
-      /* Stopping while frames are in flight must not deadlock: the
-       * streaming thread never waits for this (blocked) main thread. */
-      stop_pipeline (pipeline);
-    }
+    /* Stopping while frames are in flight must not deadlock: the
+     * streaming thread never waits for this (blocked) main thread. */
+    stop_pipeline (pipeline);
+  }
 
   g_assert_cmpuint (concierge_video_paintable_get_frames_shown (paintable), >=, 15);
   g_assert_finalize_object (paintable);
@@ -301,7 +302,8 @@ test_paintable_stale_sink (void)
   /* Frames of a sink that was replaced (a pipeline still going down during
    * a stream renewal) are never published. */
   pipeline = make_pipeline (paintable,
-                            "videotestsrc num-buffers=5 ! capsfilter caps=\"video/x-raw,width=16,height=16\"");
+                            "videotestsrc num-buffers=5 ! "
+                            "capsfilter caps=\"video/x-raw,width=16,height=16\"");
   set_appsink_sync (pipeline, FALSE);
   fresh = gst_object_ref_sink (concierge_video_paintable_create_sink (paintable));
   gst_element_set_state (pipeline, GST_STATE_PLAYING);

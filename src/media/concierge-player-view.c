@@ -97,33 +97,31 @@ update_status (ConciergePlayerView *self)
   if (self->player != NULL)
     state = concierge_player_get_state (self->player);
 
-  switch (state)
-    {
-    case CONCIERGE_PLAYER_STATE_CONNECTING:
-      gtk_label_set_label (self->loading_label, _("Connecting…"));
-      page = "loading";
-      break;
+  switch (state) {
+  case CONCIERGE_PLAYER_STATE_CONNECTING:
+    gtk_label_set_label (self->loading_label, _("Connecting…"));
+    page = "loading";
+    break;
 
-    case CONCIERGE_PLAYER_STATE_BUFFERING:
-      gtk_label_set_label (self->loading_label, _("Buffering…"));
-      page = "loading";
-      break;
+  case CONCIERGE_PLAYER_STATE_BUFFERING:
+    gtk_label_set_label (self->loading_label, _("Buffering…"));
+    page = "loading";
+    break;
 
-    case CONCIERGE_PLAYER_STATE_ERROR:
-      {
-        const char *message = concierge_player_get_error_message (self->player);
+  case CONCIERGE_PLAYER_STATE_ERROR: {
+    const char *message = concierge_player_get_error_message (self->player);
 
-        gtk_label_set_label (self->error_label,
-                             message != NULL ? message : _("The video could not be played."));
-        page = "error";
-        break;
-      }
+    gtk_label_set_label (self->error_label,
+                         message != NULL ? message : _("The video could not be played."));
+    page = "error";
+    break;
+  }
 
-    case CONCIERGE_PLAYER_STATE_IDLE:
-    case CONCIERGE_PLAYER_STATE_PLAYING:
-    default:
-      break;
-    }
+  case CONCIERGE_PLAYER_STATE_IDLE:
+  case CONCIERGE_PLAYER_STATE_PLAYING:
+  default:
+    break;
+  }
 
   /* A spinner that is not shown must not keep the frame clock busy. */
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
@@ -174,19 +172,18 @@ concierge_player_view_get_property (GObject    *object,
 {
   ConciergePlayerView *self = CONCIERGE_PLAYER_VIEW (object);
 
-  switch (prop_id)
-    {
-    case PROP_PLAYER:
-      g_value_set_object (value, self->player);
-      break;
+  switch (prop_id) {
+  case PROP_PLAYER:
+    g_value_set_object (value, self->player);
+    break;
 
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
+  case PROP_TITLE:
+    g_value_set_string (value, self->title);
+    break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  default:
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  }
 }
 
 static void
@@ -197,19 +194,18 @@ concierge_player_view_set_property (GObject      *object,
 {
   ConciergePlayerView *self = CONCIERGE_PLAYER_VIEW (object);
 
-  switch (prop_id)
-    {
-    case PROP_PLAYER:
-      concierge_player_view_set_player (self, g_value_get_object (value));
-      break;
+  switch (prop_id) {
+  case PROP_PLAYER:
+    concierge_player_view_set_player (self, g_value_get_object (value));
+    break;
 
-    case PROP_TITLE:
-      concierge_player_view_set_title (self, g_value_get_string (value));
-      break;
+  case PROP_TITLE:
+    concierge_player_view_set_title (self, g_value_get_string (value));
+    break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  default:
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  }
 }
 
 static void
@@ -265,7 +261,8 @@ concierge_player_view_class_init (ConciergePlayerViewClass *klass)
   g_resources_register (concierge_media_get_resource ());
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/hccdesk/Concierge/media/concierge-player-view.ui");
+                                               "/io/github/hccdesk/Concierge/media/"
+                                               "concierge-player-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ConciergePlayerView, overlay);
   gtk_widget_class_bind_template_child (widget_class, ConciergePlayerView, picture);
   gtk_widget_class_bind_template_child (widget_class, ConciergePlayerView, title_label);

@@ -158,32 +158,30 @@ describe_error (const GError *error)
 {
   /* The user needs to know whether to wait, retry or ask for a new link,
    * not GStreamer's wording. */
-  if (error->domain == GST_RESOURCE_ERROR)
-    {
-      switch (error->code)
-        {
-        case GST_RESOURCE_ERROR_NOT_FOUND:
-        case GST_RESOURCE_ERROR_NOT_AUTHORIZED:
-          return _("The video is not available. The link may have expired.");
-        case GST_RESOURCE_ERROR_OPEN_READ:
-        case GST_RESOURCE_ERROR_OPEN_READ_WRITE:
-        case GST_RESOURCE_ERROR_READ:
-        case GST_RESOURCE_ERROR_BUSY:
-          return _("The video could not be reached. Check the network connection.");
-        case GST_RESOURCE_ERROR_FAILED:
-        case GST_RESOURCE_ERROR_TOO_LAZY:
-        case GST_RESOURCE_ERROR_OPEN_WRITE:
-        case GST_RESOURCE_ERROR_CLOSE:
-        case GST_RESOURCE_ERROR_WRITE:
-        case GST_RESOURCE_ERROR_SEEK:
-        case GST_RESOURCE_ERROR_SYNC:
-        case GST_RESOURCE_ERROR_SETTINGS:
-        case GST_RESOURCE_ERROR_NO_SPACE_LEFT:
-        case GST_RESOURCE_ERROR_NUM_ERRORS:
-        default:
-          return _("The video stopped because of a connection problem.");
-        }
+  if (error->domain == GST_RESOURCE_ERROR) {
+    switch (error->code) {
+    case GST_RESOURCE_ERROR_NOT_FOUND:
+    case GST_RESOURCE_ERROR_NOT_AUTHORIZED:
+      return _("The video is not available. The link may have expired.");
+    case GST_RESOURCE_ERROR_OPEN_READ:
+    case GST_RESOURCE_ERROR_OPEN_READ_WRITE:
+    case GST_RESOURCE_ERROR_READ:
+    case GST_RESOURCE_ERROR_BUSY:
+      return _("The video could not be reached. Check the network connection.");
+    case GST_RESOURCE_ERROR_FAILED:
+    case GST_RESOURCE_ERROR_TOO_LAZY:
+    case GST_RESOURCE_ERROR_OPEN_WRITE:
+    case GST_RESOURCE_ERROR_CLOSE:
+    case GST_RESOURCE_ERROR_WRITE:
+    case GST_RESOURCE_ERROR_SEEK:
+    case GST_RESOURCE_ERROR_SYNC:
+    case GST_RESOURCE_ERROR_SETTINGS:
+    case GST_RESOURCE_ERROR_NO_SPACE_LEFT:
+    case GST_RESOURCE_ERROR_NUM_ERRORS:
+    default:
+      return _("The video stopped because of a connection problem.");
     }
+  }
 
   if (error->domain == GST_STREAM_ERROR || error->domain == GST_CORE_ERROR)
     return _("The video could not be decoded.");
@@ -209,109 +207,104 @@ bus_cb (GstBus     *bus,
 
   g_assert (CONCIERGE_IS_PLAYER (self));
 
-  switch (GST_MESSAGE_TYPE (message))
-    {
-    case GST_MESSAGE_ERROR:
-      {
-        g_autoptr(GError) error = NULL;
-        g_autofree char *debug = NULL;
+  switch (GST_MESSAGE_TYPE (message)) {
+  case GST_MESSAGE_ERROR: {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *debug = NULL;
 
-        gst_message_parse_error (message, &error, &debug);
-        g_debug ("Playback of %s failed: %s (%s)", self->uri, error->message, debug);
-        fail (self, describe_error (error));
-        return G_SOURCE_REMOVE;
-      }
+    gst_message_parse_error (message, &error, &debug);
+    g_debug ("Playback of %s failed: %s (%s)", self->uri, error->message, debug);
+    fail (self, describe_error (error));
+    return G_SOURCE_REMOVE;
+  }
 
-    case GST_MESSAGE_EOS:
-      g_debug ("End of stream for %s", self->uri);
-      /* A live stream that ends was cut at the source: offer Retry. */
-      if (self->is_live)
-        {
-          fail (self, _("The live video ended."));
-          return G_SOURCE_REMOVE;
-        }
-      teardown_pipeline (self);
-      set_state (self, CONCIERGE_PLAYER_STATE_IDLE);
-      g_signal_emit (self, signals[EOS], 0);
+  case GST_MESSAGE_EOS:
+    g_debug ("End of stream for %s", self->uri);
+    /* A live stream that ends was cut at the source: offer Retry. */
+    if (self->is_live) {
+      fail (self, _("The live video ended."));
       return G_SOURCE_REMOVE;
-
-    case GST_MESSAGE_BUFFERING:
-      {
-        int percent = 100;
-
-        /* A live stream cannot be paused to fill its buffers; only show it. */
-        gst_message_parse_buffering (message, &percent);
-        if (!self->is_live)
-          gst_element_set_state (self->pipeline,
-                                 percent < 100 ? GST_STATE_PAUSED : GST_STATE_PLAYING);
-        self->buffering = percent < 100;
-        if (self->buffering && self->got_frame)
-          set_state (self, CONCIERGE_PLAYER_STATE_BUFFERING);
-        else if (!self->buffering && self->got_frame)
-          set_state (self, CONCIERGE_PLAYER_STATE_PLAYING);
-        break;
-      }
-
-    case GST_MESSAGE_CLOCK_LOST:
-      gst_element_set_state (self->pipeline, GST_STATE_PAUSED);
-      gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
-      break;
-
-    case GST_MESSAGE_LATENCY:
-      gst_bin_recalculate_latency (GST_BIN (self->pipeline));
-      break;
-
-    case GST_MESSAGE_STATE_CHANGED:
-      if (GST_MESSAGE_SRC (message) == GST_OBJECT (self->pipeline))
-        {
-          GstState old_state, new_state;
-
-          gst_message_parse_state_changed (message, &old_state, &new_state, NULL);
-          g_debug ("Pipeline %s -> %s",
-                   gst_element_state_get_name (old_state),
-                   gst_element_state_get_name (new_state));
-        }
-      break;
-
-    case GST_MESSAGE_UNKNOWN:
-    case GST_MESSAGE_WARNING:
-    case GST_MESSAGE_INFO:
-    case GST_MESSAGE_TAG:
-    case GST_MESSAGE_STATE_DIRTY:
-    case GST_MESSAGE_STEP_DONE:
-    case GST_MESSAGE_CLOCK_PROVIDE:
-    case GST_MESSAGE_NEW_CLOCK:
-    case GST_MESSAGE_STRUCTURE_CHANGE:
-    case GST_MESSAGE_STREAM_STATUS:
-    case GST_MESSAGE_APPLICATION:
-    case GST_MESSAGE_ELEMENT:
-    case GST_MESSAGE_SEGMENT_START:
-    case GST_MESSAGE_SEGMENT_DONE:
-    case GST_MESSAGE_DURATION_CHANGED:
-    case GST_MESSAGE_ASYNC_START:
-    case GST_MESSAGE_ASYNC_DONE:
-    case GST_MESSAGE_REQUEST_STATE:
-    case GST_MESSAGE_STEP_START:
-    case GST_MESSAGE_QOS:
-    case GST_MESSAGE_PROGRESS:
-    case GST_MESSAGE_TOC:
-    case GST_MESSAGE_RESET_TIME:
-    case GST_MESSAGE_STREAM_START:
-    case GST_MESSAGE_NEED_CONTEXT:
-    case GST_MESSAGE_HAVE_CONTEXT:
-    case GST_MESSAGE_EXTENDED:
-    case GST_MESSAGE_DEVICE_ADDED:
-    case GST_MESSAGE_DEVICE_REMOVED:
-    case GST_MESSAGE_PROPERTY_NOTIFY:
-    case GST_MESSAGE_STREAM_COLLECTION:
-    case GST_MESSAGE_STREAMS_SELECTED:
-    case GST_MESSAGE_REDIRECT:
-    case GST_MESSAGE_DEVICE_CHANGED:
-    case GST_MESSAGE_INSTANT_RATE_REQUEST:
-    case GST_MESSAGE_ANY:
-    default:
-      break;
     }
+    teardown_pipeline (self);
+    set_state (self, CONCIERGE_PLAYER_STATE_IDLE);
+    g_signal_emit (self, signals[EOS], 0);
+    return G_SOURCE_REMOVE;
+
+  case GST_MESSAGE_BUFFERING: {
+    int percent = 100;
+
+    /* A live stream cannot be paused to fill its buffers; only show it. */
+    gst_message_parse_buffering (message, &percent);
+    if (!self->is_live)
+      gst_element_set_state (self->pipeline,
+                             percent < 100 ? GST_STATE_PAUSED : GST_STATE_PLAYING);
+    self->buffering = percent < 100;
+    if (self->buffering && self->got_frame)
+      set_state (self, CONCIERGE_PLAYER_STATE_BUFFERING);
+    else if (!self->buffering && self->got_frame)
+      set_state (self, CONCIERGE_PLAYER_STATE_PLAYING);
+    break;
+  }
+
+  case GST_MESSAGE_CLOCK_LOST:
+    gst_element_set_state (self->pipeline, GST_STATE_PAUSED);
+    gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
+    break;
+
+  case GST_MESSAGE_LATENCY:
+    gst_bin_recalculate_latency (GST_BIN (self->pipeline));
+    break;
+
+  case GST_MESSAGE_STATE_CHANGED:
+    if (GST_MESSAGE_SRC (message) == GST_OBJECT (self->pipeline)) {
+      GstState old_state, new_state;
+
+      gst_message_parse_state_changed (message, &old_state, &new_state, NULL);
+      g_debug ("Pipeline %s -> %s",
+               gst_element_state_get_name (old_state),
+               gst_element_state_get_name (new_state));
+    }
+    break;
+
+  case GST_MESSAGE_UNKNOWN:
+  case GST_MESSAGE_WARNING:
+  case GST_MESSAGE_INFO:
+  case GST_MESSAGE_TAG:
+  case GST_MESSAGE_STATE_DIRTY:
+  case GST_MESSAGE_STEP_DONE:
+  case GST_MESSAGE_CLOCK_PROVIDE:
+  case GST_MESSAGE_NEW_CLOCK:
+  case GST_MESSAGE_STRUCTURE_CHANGE:
+  case GST_MESSAGE_STREAM_STATUS:
+  case GST_MESSAGE_APPLICATION:
+  case GST_MESSAGE_ELEMENT:
+  case GST_MESSAGE_SEGMENT_START:
+  case GST_MESSAGE_SEGMENT_DONE:
+  case GST_MESSAGE_DURATION_CHANGED:
+  case GST_MESSAGE_ASYNC_START:
+  case GST_MESSAGE_ASYNC_DONE:
+  case GST_MESSAGE_REQUEST_STATE:
+  case GST_MESSAGE_STEP_START:
+  case GST_MESSAGE_QOS:
+  case GST_MESSAGE_PROGRESS:
+  case GST_MESSAGE_TOC:
+  case GST_MESSAGE_RESET_TIME:
+  case GST_MESSAGE_STREAM_START:
+  case GST_MESSAGE_NEED_CONTEXT:
+  case GST_MESSAGE_HAVE_CONTEXT:
+  case GST_MESSAGE_EXTENDED:
+  case GST_MESSAGE_DEVICE_ADDED:
+  case GST_MESSAGE_DEVICE_REMOVED:
+  case GST_MESSAGE_PROPERTY_NOTIFY:
+  case GST_MESSAGE_STREAM_COLLECTION:
+  case GST_MESSAGE_STREAMS_SELECTED:
+  case GST_MESSAGE_REDIRECT:
+  case GST_MESSAGE_DEVICE_CHANGED:
+  case GST_MESSAGE_INSTANT_RATE_REQUEST:
+  case GST_MESSAGE_ANY:
+  default:
+    break;
+  }
 
   return G_SOURCE_CONTINUE;
 }
@@ -327,13 +320,12 @@ paintable_invalidated_cb (ConciergePlayer *self,
 
   self->last_frame = g_get_monotonic_time ();
 
-  if (self->got_frame)
-    {
-      /* Frames flow again after a stall. */
-      if (self->state == CONCIERGE_PLAYER_STATE_BUFFERING && !self->buffering)
-        set_state (self, CONCIERGE_PLAYER_STATE_PLAYING);
-      return;
-    }
+  if (self->got_frame) {
+    /* Frames flow again after a stall. */
+    if (self->state == CONCIERGE_PLAYER_STATE_BUFFERING && !self->buffering)
+      set_state (self, CONCIERGE_PLAYER_STATE_PLAYING);
+    return;
+  }
 
   /* The first picture on screen is what the user waits for. */
   self->got_frame = TRUE;
@@ -351,24 +343,20 @@ watchdog_cb (gpointer user_data)
 
   g_assert (CONCIERGE_IS_PLAYER (self));
 
-  if (!self->got_frame)
-    {
-      if (self->connect_timeout > 0 &&
-          now - self->play_started > (gint64) self->connect_timeout * G_USEC_PER_SEC)
-        {
-          g_debug ("No frame of %s after %u s", self->uri, self->connect_timeout);
-          self->watchdog_id = 0;
-          fail (self, _("The video did not start. The camera may be offline."));
-          return G_SOURCE_REMOVE;
-        }
+  if (!self->got_frame) {
+    if (self->connect_timeout > 0 &&
+        now - self->play_started > (gint64) self->connect_timeout * G_USEC_PER_SEC) {
+      g_debug ("No frame of %s after %u s", self->uri, self->connect_timeout);
+      self->watchdog_id = 0;
+      fail (self, _("The video did not start. The camera may be offline."));
+      return G_SOURCE_REMOVE;
     }
-  else if (self->is_live &&
+  } else if (self->is_live &&
            self->state == CONCIERGE_PLAYER_STATE_PLAYING &&
-           now - self->last_frame > STALL_US)
-    {
-      g_debug ("No new frame of %s for %.1f s", self->uri, (now - self->last_frame) / 1e6);
-      set_state (self, CONCIERGE_PLAYER_STATE_BUFFERING);
-    }
+           now - self->last_frame > STALL_US) {
+    g_debug ("No new frame of %s for %.1f s", self->uri, (now - self->last_frame) / 1e6);
+    set_state (self, CONCIERGE_PLAYER_STATE_BUFFERING);
+  }
 
   return G_SOURCE_CONTINUE;
 }
@@ -438,24 +426,22 @@ make_sink (ConciergePlayer  *self,
   /* gtk4paintablesink gives GL and dmabuf where it exists (not in Debian 12);
    * its paintable may only be read on the main thread, which this is. */
   factory = gst_element_factory_find ("gtk4paintablesink");
-  if (factory != NULL)
-    {
-      GstElement *sink = gst_element_factory_create (factory, NULL);
+  if (factory != NULL) {
+    GstElement *sink = gst_element_factory_create (factory, NULL);
 
-      if (sink != NULL)
-        {
-          GstElement *bin = gst_bin_new (NULL);
-          GstElement *convert = gst_element_factory_make ("videoconvert", NULL);
-          g_autoptr(GstPad) pad = NULL;
+    if (sink != NULL) {
+      GstElement *bin = gst_bin_new (NULL);
+      GstElement *convert = gst_element_factory_make ("videoconvert", NULL);
+      g_autoptr(GstPad) pad = NULL;
 
-          g_object_get (sink, "paintable", paintable, NULL);
-          gst_bin_add_many (GST_BIN (bin), convert, sink, NULL);
-          gst_element_link (convert, sink);
-          pad = gst_element_get_static_pad (convert, "sink");
-          gst_element_add_pad (bin, gst_ghost_pad_new ("sink", pad));
-          return bin;
-        }
+      g_object_get (sink, "paintable", paintable, NULL);
+      gst_bin_add_many (GST_BIN (bin), convert, sink, NULL);
+      gst_element_link (convert, sink);
+      pad = gst_element_get_static_pad (convert, "sink");
+      gst_element_add_pad (bin, gst_ghost_pad_new ("sink", pad));
+      return bin;
     }
+  }
 
   *paintable = g_object_ref (GDK_PAINTABLE (self->video));
   return concierge_video_paintable_create_sink (self->video);
@@ -483,12 +469,11 @@ build_pipeline (ConciergePlayer  *self,
       (g_ascii_strcasecmp (scheme, "rtmp") != 0 &&
        g_ascii_strcasecmp (scheme, "http") != 0 &&
        g_ascii_strcasecmp (scheme, "https") != 0 &&
-       g_ascii_strcasecmp (scheme, "file") != 0))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("This kind of video link is not supported."));
-      return NULL;
-    }
+       g_ascii_strcasecmp (scheme, "file") != 0)) {
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("This kind of video link is not supported."));
+    return NULL;
+  }
 
   pipeline = gst_object_ref_sink (gst_pipeline_new ("concierge-player"));
   sink = make_sink (self, &paintable);
@@ -496,46 +481,42 @@ build_pipeline (ConciergePlayer  *self,
     goto missing;
   gst_bin_add (GST_BIN (pipeline), sink);
 
-  if (g_ascii_strcasecmp (scheme, "rtmp") == 0)
-    {
-      GstElement *source = gst_element_factory_make ("rtmp2src", NULL);
-      GstElement *demux = gst_element_factory_make ("flvdemux", NULL);
-      GstElement *queue = gst_element_factory_make ("queue", NULL);
-      GstElement *parse = gst_element_factory_make ("h264parse", NULL);
-      GstElement *decode = gst_element_factory_make ("avdec_h264", NULL);
+  if (g_ascii_strcasecmp (scheme, "rtmp") == 0) {
+    GstElement *source = gst_element_factory_make ("rtmp2src", NULL);
+    GstElement *demux = gst_element_factory_make ("flvdemux", NULL);
+    GstElement *queue = gst_element_factory_make ("queue", NULL);
+    GstElement *parse = gst_element_factory_make ("h264parse", NULL);
+    GstElement *decode = gst_element_factory_make ("avdec_h264", NULL);
 
-      /* The explicit chain reaches the first keyframe without typefinding
-       * and without waiting for decodebin's multiqueue to fill. */
-      if (source == NULL || demux == NULL || queue == NULL || parse == NULL || decode == NULL)
-        {
-          g_clear_pointer (&source, gst_object_unref);
-          g_clear_pointer (&demux, gst_object_unref);
-          g_clear_pointer (&queue, gst_object_unref);
-          g_clear_pointer (&parse, gst_object_unref);
-          g_clear_pointer (&decode, gst_object_unref);
-          goto missing;
-        }
-      g_object_set (source, "location", self->uri, NULL);
-      gst_bin_add_many (GST_BIN (pipeline), source, demux, queue, parse, decode, NULL);
-      if (!gst_element_link (source, demux) ||
-          !gst_element_link_many (queue, parse, decode, sink, NULL))
-        goto missing;
-      g_signal_connect (demux, "pad-added", G_CALLBACK (flv_pad_added_cb), queue);
-      self->is_live = TRUE;
+    /* The explicit chain reaches the first keyframe without typefinding
+     * and without waiting for decodebin's multiqueue to fill. */
+    if (source == NULL || demux == NULL || queue == NULL || parse == NULL || decode == NULL) {
+      g_clear_pointer (&source, gst_object_unref);
+      g_clear_pointer (&demux, gst_object_unref);
+      g_clear_pointer (&queue, gst_object_unref);
+      g_clear_pointer (&parse, gst_object_unref);
+      g_clear_pointer (&decode, gst_object_unref);
+      goto missing;
     }
-  else
-    {
-      GstElement *decodebin = gst_element_factory_make ("uridecodebin3", NULL);
+    g_object_set (source, "location", self->uri, NULL);
+    gst_bin_add_many (GST_BIN (pipeline), source, demux, queue, parse, decode, NULL);
+    if (!gst_element_link (source, demux) ||
+        !gst_element_link_many (queue, parse, decode, sink, NULL))
+      goto missing;
+    g_signal_connect (demux, "pad-added", G_CALLBACK (flv_pad_added_cb), queue);
+    self->is_live = TRUE;
+  } else {
+    GstElement *decodebin = gst_element_factory_make ("uridecodebin3", NULL);
 
-      if (decodebin == NULL)
-        goto missing;
-      g_object_set (decodebin, "uri", self->uri, NULL);
-      g_signal_connect (decodebin, "select-stream", G_CALLBACK (select_stream_cb), NULL);
-      g_signal_connect (decodebin, "pad-added", G_CALLBACK (pad_added_cb), sink);
-      gst_bin_add (GST_BIN (pipeline), decodebin);
-      /* Live HLS is the only live case here; clips may be paused to buffer. */
-      self->is_live = is_hls_uri (self->uri);
-    }
+    if (decodebin == NULL)
+      goto missing;
+    g_object_set (decodebin, "uri", self->uri, NULL);
+    g_signal_connect (decodebin, "select-stream", G_CALLBACK (select_stream_cb), NULL);
+    g_signal_connect (decodebin, "pad-added", G_CALLBACK (pad_added_cb), sink);
+    gst_bin_add (GST_BIN (pipeline), decodebin);
+    /* Live HLS is the only live case here; clips may be paused to buffer. */
+    self->is_live = is_hls_uri (self->uri);
+  }
 
   set_paintable (self, paintable);
   return g_steal_pointer (&pipeline);
@@ -554,39 +535,38 @@ concierge_player_get_property (GObject    *object,
 {
   ConciergePlayer *self = CONCIERGE_PLAYER (object);
 
-  switch (prop_id)
-    {
-    case PROP_URI:
-      g_value_set_string (value, self->uri);
-      break;
+  switch (prop_id) {
+  case PROP_URI:
+    g_value_set_string (value, self->uri);
+    break;
 
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
+  case PROP_STATE:
+    g_value_set_enum (value, self->state);
+    break;
 
-    case PROP_ERROR_MESSAGE:
-      g_value_set_string (value, self->error_message);
-      break;
+  case PROP_ERROR_MESSAGE:
+    g_value_set_string (value, self->error_message);
+    break;
 
-    case PROP_PAINTABLE:
-      g_value_set_object (value, self->paintable);
-      break;
+  case PROP_PAINTABLE:
+    g_value_set_object (value, self->paintable);
+    break;
 
-    case PROP_MUTED:
-      g_value_set_boolean (value, self->muted);
-      break;
+  case PROP_MUTED:
+    g_value_set_boolean (value, self->muted);
+    break;
 
-    case PROP_FIRST_FRAME_TIME:
-      g_value_set_int64 (value, self->first_frame_time);
-      break;
+  case PROP_FIRST_FRAME_TIME:
+    g_value_set_int64 (value, self->first_frame_time);
+    break;
 
-    case PROP_CONNECT_TIMEOUT:
-      g_value_set_uint (value, self->connect_timeout);
-      break;
+  case PROP_CONNECT_TIMEOUT:
+    g_value_set_uint (value, self->connect_timeout);
+    break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  default:
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  }
 }
 
 static void
@@ -597,23 +577,22 @@ concierge_player_set_property (GObject      *object,
 {
   ConciergePlayer *self = CONCIERGE_PLAYER (object);
 
-  switch (prop_id)
-    {
-    case PROP_URI:
-      concierge_player_set_uri (self, g_value_get_string (value));
-      break;
+  switch (prop_id) {
+  case PROP_URI:
+    concierge_player_set_uri (self, g_value_get_string (value));
+    break;
 
-    case PROP_MUTED:
-      concierge_player_set_muted (self, g_value_get_boolean (value));
-      break;
+  case PROP_MUTED:
+    concierge_player_set_muted (self, g_value_get_boolean (value));
+    break;
 
-    case PROP_CONNECT_TIMEOUT:
-      concierge_player_set_connect_timeout (self, g_value_get_uint (value));
-      break;
+  case PROP_CONNECT_TIMEOUT:
+    concierge_player_set_connect_timeout (self, g_value_get_uint (value));
+    break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  default:
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  }
 }
 
 static void
@@ -744,11 +723,10 @@ concierge_player_set_uri (ConciergePlayer *self,
   self->uri = g_strdup (uri);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
 
-  if (was_active)
-    {
-      g_debug ("Renewing the stream with a new link");
-      concierge_player_play (self);
-    }
+  if (was_active) {
+    g_debug ("Renewing the stream with a new link");
+    concierge_player_play (self);
+  }
 }
 
 ConciergePlayerState
@@ -850,28 +828,25 @@ concierge_player_play (ConciergePlayer *self)
   teardown_pipeline (self);
   set_error_message (self, NULL);
 
-  if (self->uri == NULL)
-    {
-      set_state (self, CONCIERGE_PLAYER_STATE_IDLE);
-      return;
-    }
+  if (self->uri == NULL) {
+    set_state (self, CONCIERGE_PLAYER_STATE_IDLE);
+    return;
+  }
 
   self->got_frame = FALSE;
   self->buffering = FALSE;
   self->play_started = g_get_monotonic_time ();
-  if (self->first_frame_time != -1)
-    {
-      self->first_frame_time = -1;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FRAME_TIME]);
-    }
+  if (self->first_frame_time != -1) {
+    self->first_frame_time = -1;
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FRAME_TIME]);
+  }
 
   self->pipeline = build_pipeline (self, &error);
-  if (self->pipeline == NULL)
-    {
-      g_debug ("Cannot play %s: %s", self->uri, error->message);
-      fail (self, error->message);
-      return;
-    }
+  if (self->pipeline == NULL) {
+    g_debug ("Cannot play %s: %s", self->uri, error->message);
+    fail (self, error->message);
+    return;
+  }
 
   if (self->invalidate_id == 0)
     self->invalidate_id = g_signal_connect_object (self->paintable, "invalidate-contents",
@@ -885,12 +860,11 @@ concierge_player_play (ConciergePlayer *self)
   self->watchdog_id = g_timeout_add_seconds (1, watchdog_cb, self);
 
   ret = gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
-  if (ret == GST_STATE_CHANGE_FAILURE)
-    {
-      /* The element posts the reason on the bus; this is the fallback. */
-      g_debug ("Cannot start the pipeline for %s", self->uri);
-      fail (self, _("The video could not be played."));
-    }
+  if (ret == GST_STATE_CHANGE_FAILURE) {
+    /* The element posts the reason on the bus; this is the fallback. */
+    g_debug ("Cannot start the pipeline for %s", self->uri);
+    fail (self, _("The video could not be played."));
+  }
 }
 
 void

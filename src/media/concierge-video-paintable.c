@@ -143,19 +143,17 @@ new_sample_cb (GstAppSink *appsink,
 
   caps = gst_sample_get_caps (sample);
   buffer = gst_sample_get_buffer (sample);
-  if (caps == NULL || buffer == NULL || !gst_video_info_from_caps (&info, caps))
-    {
-      GST_ELEMENT_ERROR (appsink, STREAM, FORMAT, (NULL), ("Sample without usable video caps"));
-      return GST_FLOW_ERROR;
-    }
+  if (caps == NULL || buffer == NULL || !gst_video_info_from_caps (&info, caps)) {
+    GST_ELEMENT_ERROR (appsink, STREAM, FORMAT, (NULL), ("Sample without usable video caps"));
+    return GST_FLOW_ERROR;
+  }
 
   mapped = g_new0 (MappedFrame, 1);
-  if (!gst_video_frame_map (&mapped->frame, &info, buffer, GST_MAP_READ))
-    {
-      g_free (mapped);
-      GST_ELEMENT_ERROR (appsink, STREAM, DECODE, (NULL), ("Could not map a video frame"));
-      return GST_FLOW_ERROR;
-    }
+  if (!gst_video_frame_map (&mapped->frame, &info, buffer, GST_MAP_READ)) {
+    g_free (mapped);
+    GST_ELEMENT_ERROR (appsink, STREAM, DECODE, (NULL), ("Could not map a video frame"));
+    return GST_FLOW_ERROR;
+  }
   mapped->sample = gst_sample_ref (sample);
 
   /* The texture references the mapped memory directly: the GBytes unmaps the
@@ -175,24 +173,22 @@ new_sample_cb (GstAppSink *appsink,
   g_atomic_int_inc (&self->frames_received);
 
   g_mutex_lock (&self->lock);
-  if (sink_data->generation == self->generation)
-    {
-      g_set_object (&self->pending, texture);
-      self->pending_par_n = MAX (GST_VIDEO_INFO_PAR_N (&info), 1);
-      self->pending_par_d = MAX (GST_VIDEO_INFO_PAR_D (&info), 1);
+  if (sink_data->generation == self->generation) {
+    g_set_object (&self->pending, texture);
+    self->pending_par_n = MAX (GST_VIDEO_INFO_PAR_N (&info), 1);
+    self->pending_par_d = MAX (GST_VIDEO_INFO_PAR_D (&info), 1);
 
-      /* One idle at a time: frames that arrive before it runs replace the
-       * pending one, so a busy UI shows the latest frame and skips the rest. */
-      if (self->publish_source == NULL)
-        {
-          self->publish_source = g_idle_source_new ();
-          g_source_set_priority (self->publish_source, G_PRIORITY_DEFAULT);
-          g_source_set_callback (self->publish_source, publish_cb,
-                                 g_object_ref (self), g_object_unref);
-          g_source_set_static_name (self->publish_source, "[concierge] publish video frame");
-          g_source_attach (self->publish_source, self->main_context);
-        }
+    /* One idle at a time: frames that arrive before it runs replace the
+     * pending one, so a busy UI shows the latest frame and skips the rest. */
+    if (self->publish_source == NULL) {
+      self->publish_source = g_idle_source_new ();
+      g_source_set_priority (self->publish_source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (self->publish_source, publish_cb,
+                             g_object_ref (self), g_object_unref);
+      g_source_set_static_name (self->publish_source, "[concierge] publish video frame");
+      g_source_attach (self->publish_source, self->main_context);
     }
+  }
   g_mutex_unlock (&self->lock);
 
   return GST_FLOW_OK;
@@ -270,11 +266,10 @@ concierge_video_paintable_dispose (GObject *object)
 
   g_mutex_lock (&self->lock);
   g_clear_object (&self->pending);
-  if (self->publish_source != NULL)
-    {
-      g_source_destroy (self->publish_source);
-      g_clear_pointer (&self->publish_source, g_source_unref);
-    }
+  if (self->publish_source != NULL) {
+    g_source_destroy (self->publish_source);
+    g_clear_pointer (&self->publish_source, g_source_unref);
+  }
   g_mutex_unlock (&self->lock);
 
   g_clear_object (&self->texture);
@@ -336,13 +331,12 @@ concierge_video_paintable_create_sink (ConciergeVideoPaintable *self)
   bin = gst_bin_new ("concierge-video-sink");
   convert = gst_element_factory_make ("videoconvert", NULL);
   appsink = gst_element_factory_make ("appsink", "appsink");
-  if (convert == NULL || appsink == NULL)
-    {
-      g_clear_pointer (&convert, gst_object_unref);
-      g_clear_pointer (&appsink, gst_object_unref);
-      gst_object_unref (bin);
-      return NULL;
-    }
+  if (convert == NULL || appsink == NULL) {
+    g_clear_pointer (&convert, gst_object_unref);
+    g_clear_pointer (&appsink, gst_object_unref);
+    gst_object_unref (bin);
+    return NULL;
+  }
 
   caps = gst_caps_new_simple ("video/x-raw", "format", G_TYPE_STRING, "BGRA", NULL);
   /* appsink's default queue is unbounded: keep two frames and drop older ones. */
