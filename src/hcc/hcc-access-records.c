@@ -162,3 +162,13 @@ hcc_access_records_search_finish (HccClient     *client,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+HccAccessRecord *
+hcc_access_records_parse_record (JsonObject  *object,
+                                 GError     **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return (HccAccessRecord *) hcc_pager_map_one (object, HCC_TYPE_ACCESS_RECORD, record_fields, G_N_ELEMENTS (record_fields),
+                                             map_record_extra, error);
+}

@@ -25,4 +25,10 @@ GListModel  *hcc_access_records_search_finish (HccClient            *client,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+/* A RecordInfo of certificaterecords/search,
+ * read with every spelling the guide uses, through the same table as the
+ * lists. (transfer full) */
+HccAccessRecord *hcc_access_records_parse_record (JsonObject  *object,
+                                                  GError     **error);
+
 G_END_DECLS

@@ -382,3 +382,13 @@ hcc_devices_find_station_finish (HccClient     *client,
 
   return TRUE;
 }
+
+HccCamera *
+hcc_devices_parse_camera (JsonObject  *object,
+                          GError     **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return (HccCamera *) hcc_pager_map_one (object, HCC_TYPE_CAMERA, camera_fields, G_N_ELEMENTS (camera_fields),
+                                       map_camera_extra, error);
+}

@@ -37,4 +37,10 @@ gboolean     hcc_devices_find_station_finish (HccClient            *client,
                                               GListModel          **doors,
                                               GError              **error);
 
+/* A CameraInfo entry of areas/cameras/get,
+ * read with every spelling the guide uses, through the same table as the
+ * lists. (transfer full) */
+HccCamera *hcc_devices_parse_camera (JsonObject  *object,
+                                     GError     **error);
+
 G_END_DECLS

@@ -785,3 +785,33 @@ hcc_directory_delete_persons_finish (HccClient     *client,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+HccBuilding *
+hcc_directory_parse_building (JsonObject  *object,
+                              GError     **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return (HccBuilding *) hcc_pager_map_one (object, HCC_TYPE_BUILDING, building_fields, G_N_ELEMENTS (building_fields),
+                                         NULL, error);
+}
+
+HccRoom *
+hcc_directory_parse_room (JsonObject  *object,
+                          GError     **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return (HccRoom *) hcc_pager_map_one (object, HCC_TYPE_ROOM, room_fields, G_N_ELEMENTS (room_fields),
+                                     NULL, error);
+}
+
+HccResident *
+hcc_directory_parse_resident (JsonObject  *object,
+                              GError     **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return (HccResident *) hcc_pager_map_one (object, HCC_TYPE_RESIDENT, resident_fields, G_N_ELEMENTS (resident_fields),
+                                         map_resident_rooms, error);
+}

@@ -102,4 +102,22 @@ gboolean     hcc_directory_delete_persons_finish   (HccClient            *client
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+/* A Building of build/search,
+ * read with every spelling the guide uses, through the same table as the
+ * lists. (transfer full) */
+HccBuilding *hcc_directory_parse_building (JsonObject  *object,
+                                           GError     **error);
+
+/* A RoomVO or RoomDTO,
+ * read with every spelling the guide uses, through the same table as the
+ * lists. (transfer full) */
+HccRoom *hcc_directory_parse_room (JsonObject  *object,
+                                   GError     **error);
+
+/* A Person of person/search, with its rooms,
+ * read with every spelling the guide uses, through the same table as the
+ * lists. (transfer full) */
+HccResident *hcc_directory_parse_resident (JsonObject  *object,
+                                           GError     **error);
+
 G_END_DECLS

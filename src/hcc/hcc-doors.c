@@ -304,3 +304,13 @@ hcc_doors_count_failures (GListModel *results)
 
   return n_failed;
 }
+
+HccDoor *
+hcc_doors_parse_door (JsonObject  *object,
+                      GError     **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return (HccDoor *) hcc_pager_map_one (object, HCC_TYPE_DOOR, door_fields, G_N_ELEMENTS (door_fields),
+                                     map_door_extra, error);
+}

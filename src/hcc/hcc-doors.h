@@ -49,4 +49,10 @@ GListModel  *hcc_doors_control_finish  (HccClient            *client,
 /* The number of failed doors in a result of hcc_doors_control_finish(). */
 guint        hcc_doors_count_failures  (GListModel           *results);
 
+/* An AlarmInfo entry of areas/doors/get,
+ * read with every spelling the guide uses, through the same table as the
+ * lists. (transfer full) */
+HccDoor *hcc_doors_parse_door (JsonObject  *object,
+                               GError     **error);
+
 G_END_DECLS

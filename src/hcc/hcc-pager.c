@@ -345,3 +345,24 @@ hcc_pager_map_items (JsonArray          *items,
 
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
+
+GObject *
+hcc_pager_map_one (JsonObject          *object,
+                   GType                type,
+                   const HccJsonField  *fields,
+                   gsize                n_fields,
+                   HccPagerMapFunc      extra,
+                   GError             **error)
+{
+  g_autoptr(GObject) target = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  target = g_object_new (type, NULL);
+  if (!hcc_json_map_object (object, target, fields, n_fields, error))
+    return NULL;
+  if (extra != NULL)
+    extra (object, target);
+
+  return g_steal_pointer (&target);
+}

@@ -72,4 +72,13 @@ GListModel *hcc_pager_map_items     (JsonArray            *items,
                                      gsize                 n_fields,
                                      HccPagerMapFunc       extra);
 
+/* One object of @type from @object, mapped like a list entry. NULL with
+ * @error set when a required member is missing. (transfer full) */
+GObject    *hcc_pager_map_one       (JsonObject           *object,
+                                     GType                 type,
+                                     const HccJsonField   *fields,
+                                     gsize                 n_fields,
+                                     HccPagerMapFunc       extra,
+                                     GError              **error);
+
 G_END_DECLS

@@ -759,3 +759,13 @@ hcc_access_levels_list_finish (HccClient     *client,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+HccAccessLevel *
+hcc_passes_parse_access_level (JsonObject  *object,
+                               GError     **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return (HccAccessLevel *) hcc_pager_map_one (object, HCC_TYPE_ACCESS_LEVEL, access_level_fields, G_N_ELEMENTS (access_level_fields),
+                                            map_access_level_extra, error);
+}

@@ -107,4 +107,10 @@ gboolean     hcc_pass_update_from_json       (HccPass              *pass,
                                               JsonObject           *object,
                                               GError              **error);
 
+/* An AccessLevelInfo of accesslevel/list,
+ * read with every spelling the guide uses, through the same table as the
+ * lists. (transfer full) */
+HccAccessLevel *hcc_passes_parse_access_level (JsonObject  *object,
+                                               GError     **error);
+
 G_END_DECLS

@@ -542,3 +542,13 @@ hcc_video_save_clip_finish (HccClient     *client,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+HccRecordSegment *
+hcc_video_parse_segment (JsonObject  *object,
+                         GError     **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return (HccRecordSegment *) hcc_pager_map_one (object, HCC_TYPE_RECORD_SEGMENT, segment_fields, G_N_ELEMENTS (segment_fields),
+                                              NULL, error);
+}

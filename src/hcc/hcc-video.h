@@ -74,4 +74,10 @@ HccClip         *hcc_video_save_clip_finish        (HccClient            *client
  * tests shorten it. */
 void             hcc_video_set_clip_poll_interval  (guint                 milliseconds);
 
+/* A RecordListInfo of record/element/search,
+ * read with every spelling the guide uses, through the same table as the
+ * lists. (transfer full) */
+HccRecordSegment *hcc_video_parse_segment (JsonObject  *object,
+                                           GError     **error);
+
 G_END_DECLS
