@@ -235,6 +235,16 @@ test_live_errors (void)
   assert_live_error (camera, "\"type\":\"2\",\"protocol\":2", "OPEN000026");
   assert_live_error (camera, "\"type\":\"2\",\"protocol\":2,\"startTime\":\"2024-01-01 00:10:00\","
                      "\"stopTime\":\"2024-01-01 00:00:00\"", "OPEN000030");
+  assert_live_error (camera, "\"type\":\"2\",\"protocol\":2,\"startTime\":\"9999-12-31 00:10:00\","
+                     "\"stopTime\":\"9999-12-31 23:00:00\"", "OPEN000011");
+  {
+    g_autofree char *c3 = NULL;
+    g_autoptr(JsonObject) d3 = live_address (camera, "\"type\":\"2\",\"startTime\":"
+                                             "\"0001-01-01 00:00:00\",\"stopTime\":"
+                                             "\"0001-01-01 00:01:00\"", &c3);
+
+    g_assert_true (g_strcmp0 (c3, "0") == 0 || g_strcmp0 (c3, "OPEN000026") == 0);
+  }
 }
 
 static char *
@@ -693,6 +703,20 @@ test_records (void)
     g_assert_cmpstr (c2, ==, "VMS051027");
     g_assert_cmpstr (c3, ==, "VMS051028");
     g_assert_cmpstr (c4, ==, "OPEN000025");
+  }
+
+  /* The edges of the calendar are no crash, only no recordings. */
+  {
+    g_autofree char *c1 = NULL;
+    g_autofree char *c2 = NULL;
+    g_autoptr(JsonArray) l1 = search_records (camera->id, "9999-12-28T00:00:00+00:00",
+                                              "9999-12-31T23:59:59+00:00", 1, 3, &c1);
+    g_autoptr(JsonArray) l2 = search_records (camera->id, "0001-01-01T00:00:00+00:00",
+                                              "0001-01-02T00:00:00+00:00", 1, 3, &c2);
+
+    g_assert_cmpstr (c1, ==, "0");
+    g_assert_cmpuint (json_array_get_length (l1), ==, 0);
+    g_assert_true (g_strcmp0 (c2, "0") == 0 || g_strcmp0 (c2, "VMS051027") == 0);
   }
 }
 

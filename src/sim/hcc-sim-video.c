@@ -1163,9 +1163,9 @@ static char *
 ezopen_time (gint64 ms)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
 
-  return g_date_time_format (local, "%Y%m%d%H%M%S");
+  return local != NULL ? g_date_time_format (local, "%Y%m%d%H%M%S") : g_strdup ("0");
 }
 
 /* Endpoints */
@@ -1372,12 +1372,19 @@ static gint64
 local_day_start (gint64 ms)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autoptr(GDateTime) midnight = g_date_time_new (g_date_time_get_timezone (local),
-                                                   g_date_time_get_year (local),
-                                                   g_date_time_get_month (local),
-                                                   g_date_time_get_day_of_month (local),
-                                                   0, 0, 0);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+
+  /* Out of GDateTime's range (years 1-9999): plain UTC days will do. */
+  if (utc == NULL || (local = g_date_time_to_local (utc)) == NULL)
+    return ms - ((ms % DAY_MS) + DAY_MS) % DAY_MS;
+  midnight = g_date_time_new (g_date_time_get_timezone (local),
+                              g_date_time_get_year (local),
+                              g_date_time_get_month (local),
+                              g_date_time_get_day_of_month (local),
+                              0, 0, 0);
+  if (midnight == NULL)
+    return ms - ((ms % DAY_MS) + DAY_MS) % DAY_MS;
 
   return g_date_time_to_unix (midnight) * 1000;
 }
@@ -1449,7 +1456,9 @@ record_element_search (HccSim              *sim,
     return;
   }
 
-  for (day = local_day_start (begin_ms); day < end_ms; day = local_day_start (day + DAY_MS + 3600000))
+  /* There are no recordings in the future, so the days end at "now". */
+  for (day = local_day_start (begin_ms); day < MIN (end_ms, request->now_ms);
+       day = local_day_start (day + DAY_MS + 3600000))
     add_day_segments (camera_id, target_type, day, request->now_ms, segments);
 
   data = json_object_new ();
@@ -1491,7 +1500,7 @@ utc_stamp (gint64 ms)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
 
-  return g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
+  return utc != NULL ? g_date_time_format (utc, "%Y%m%dT%H%M%SZ") : g_strdup ("0");
 }
 
 static void
