@@ -404,6 +404,23 @@ test_validation (void)
     expect_refused (client, r, "roomList");
   }
   {
+    /* A householder where the room list names another one (VMS038011). */
+    g_autoptr(HccRoom) taken = hcc_room_new ();
+    g_autoptr(HccResident) r = NULL;
+
+    hcc_room_set_id (taken, hcc_room_get_id (first));
+    hcc_room_set_building_id (taken, hcc_room_get_building_id (first));
+    hcc_room_set_main_account (taken, "Someone Else");
+    hcc_room_set_account_type (taken, 1);
+    r = new_resident (taken, NULL);
+    expect_refused (client, r, "roomList");
+
+    /* The householder themself may be updated. */
+    hcc_room_set_main_account (taken, "quackenbush  ZELDA");
+    g_assert_true (hcc_directory_validate_resident (r, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  {
     g_autoptr(HccResident) r = new_resident (first, NULL);
     g_autoptr(GListStore) none = g_list_store_new (HCC_TYPE_ROOM);
     hcc_resident_set_rooms (r, G_LIST_MODEL (none));

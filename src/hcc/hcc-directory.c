@@ -337,6 +337,44 @@ is_plausible_phone (const char *phone)
   return n_digits >= 3 && strlen (phone) <= 32;
 }
 
+static char *
+normalize_name (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit_set (name, " \t", -1);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    g_string_append (joined, words[i]);
+
+  return g_utf8_casefold (joined->str, -1);
+}
+
+/* Whether @main_account (a householder's name) is @resident, or names
+ * nobody. The order of first and last name is not fixed. */
+static gboolean
+is_same_person (const char  *main_account,
+                HccResident *resident)
+{
+  g_autofree char *main = NULL;
+  g_autofree char *first_last = NULL;
+  g_autofree char *last_first = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (main_account == NULL || is_blank (main_account))
+    return TRUE;
+
+  first_last = g_strconcat (hcc_resident_get_first_name (resident), " ",
+                            hcc_resident_get_last_name (resident), NULL);
+  last_first = g_strconcat (hcc_resident_get_last_name (resident), " ",
+                            hcc_resident_get_first_name (resident), NULL);
+  main = normalize_name (main_account);
+  a = normalize_name (first_last);
+  b = normalize_name (last_first);
+
+  return g_str_equal (main, a) || g_str_equal (main, b);
+}
+
 gboolean
 hcc_directory_validate_resident (HccResident  *resident,
                                  gboolean      is_update,
@@ -440,6 +478,16 @@ hcc_directory_validate_resident (HccResident  *resident,
         {
           g_propagate_error (error, hcc_validation_error_new ("roomList",
                                                               _("A room is listed twice.")));
+          return FALSE;
+        }
+
+      /* A room from the room list names its householder (RoomVO
+       * mainAccount); a second one is refused by the platform (VMS038011). */
+      if (hcc_room_get_account_type (room) == 1 &&
+          !is_same_person (hcc_room_get_main_account (room), resident))
+        {
+          g_propagate_error (error, hcc_validation_error_new ("roomList",
+                                                              _("A room already has a householder.")));
           return FALSE;
         }
     }
