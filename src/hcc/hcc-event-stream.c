@@ -526,8 +526,12 @@ subscribe_cb (GObject      *source,
       return;
     }
 
+  /* The failure count survives until a poll succeeds, so a subscription
+   * that lapses again at once cannot make a tight subscribe loop. */
   self->subscribed = TRUE;
-  went_online (self);
+  self->offline_since = 0;
+  set_next_retry (self, NULL);
+  set_state (self, HCC_EVENT_STREAM_STATE_ONLINE);
   step_poll (self);
 }
 
