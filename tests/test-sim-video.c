@@ -221,6 +221,22 @@ test_live_errors (void)
   g_assert_cmpstr (code2, ==, "OPEN000501");
 
   assert_live_error (camera, "\"type\":\"7\"", "OPEN000010");
+  /* Bodies that are not objects get a clean error from every endpoint. */
+  {
+    const char *paths[] = { "/video/v1/live/address/get", "/video/v1/record/element/search",
+                            "/video/v1/video/save", "/video/v1/video/download/url" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++) {
+      g_autofree char *c = NULL;
+      g_autoptr(JsonObject) d = api (paths[i], &c, "%s", "[1,2]");
+
+      g_assert_nonnull (c);
+      g_assert_cmpstr (c, !=, "0");
+    }
+  }
+  assert_live_error (camera, "\"type\":[1]", "OPEN000010");
+  assert_live_error (camera, "\"type\":\"1\",\"quality\":{\"a\":1}", "OPEN000010");
+  assert_live_error (camera, "\"type\":\"1\",\"expireTime\":\"soon\"", "OPEN000010");
   assert_live_error (camera, "\"type\":\"1\",\"protocol\":5", "OPEN000010");
   assert_live_error (camera, "\"type\":\"1\",\"quality\":3", "OPEN000010");
   /* T33: no playback over RTMP. */
@@ -703,6 +719,15 @@ test_records (void)
     g_assert_cmpstr (c2, ==, "VMS051027");
     g_assert_cmpstr (c3, ==, "VMS051028");
     g_assert_cmpstr (c4, ==, "OPEN000025");
+  }
+
+  /* A page far beyond the end is empty, however far. */
+  {
+    g_autofree char *c0 = NULL;
+    g_autoptr(JsonArray) l0 = search_records (camera->id, begin, end, G_MAXINT, 500, &c0);
+
+    g_assert_cmpstr (c0, ==, "0");
+    g_assert_cmpuint (json_array_get_length (l0), ==, 0);
   }
 
   /* The edges of the calendar are no crash, only no recordings. */

@@ -1465,7 +1465,8 @@ record_element_search (HccSim              *sim,
   json_object_set_int_member (data, "pageIndex", page_index);
   json_object_set_int_member (data, "pageSize", page_size);
   list = json_array_new ();
-  first = (guint) MIN ((page_index - 1) * page_size, G_MAXUINT);
+  /* pageIndex may be anything up to G_MAXINT64: no overflow on the way. */
+  first = page_index - 1 > G_MAXUINT / page_size ? G_MAXUINT : (guint) ((page_index - 1) * page_size);
   n = 0;
   for (guint i = 0; i + 1 < segments->len; i += 2) {
     gint64 seg_begin = MAX (g_array_index (segments, gint64, i), begin_ms);
