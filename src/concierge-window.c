@@ -239,6 +239,9 @@ concierge_window_close_request (GtkWindow *window)
   ConciergeWindow *self = CONCIERGE_WINDOW (window);
   gboolean maximized = gtk_window_is_maximized (window);
 
+  if (self->settings == NULL)
+    return GTK_WINDOW_CLASS (concierge_window_parent_class)->close_request (window);
+
   /* The restored size, not the maximized one, is what the next start wants. */
   if (!maximized) {
     int width, height;
@@ -259,6 +262,10 @@ concierge_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* The application keeps the client alive: stop hearing from it now, not
+   * only at finalize, so no notification reaches a half-disposed window. */
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, client_state_changed_cb, self);
   g_clear_object (&self->client);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCIERGE_TYPE_WINDOW);
