@@ -126,6 +126,12 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  /* Catch the signals before telling anyone we are up: a script that reads
+   * our output and then stops us must not kill us mid-way. */
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+
   base_url = hcc_sim_dup_base_url (sim);
   control_url = hcc_sim_dup_control_url (sim);
   g_print ("API:        %s/api/hccgw\n", base_url);
@@ -139,9 +145,6 @@ main (int   argc,
   /* Scripts read these lines from a pipe, so do not leave them buffered. */
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
-  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);

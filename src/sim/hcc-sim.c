@@ -90,7 +90,7 @@ struct _HccSim
   /* Thread hand-over. */
   GThread         *thread;
   GMainContext    *context;
-  GMainLoop       *loop;
+  gint             quit;            /* atomic: stop() was called */
   GMutex           lock;
   GCond            cond;
   gboolean         start_done;
@@ -1120,7 +1120,13 @@ sim_thread_func (gpointer data)
   g_mutex_unlock (&self->lock);
 
   if (ok)
-    g_main_loop_run (self->loop);
+    {
+      /* Not g_main_loop_run(): a quit that comes before the loop starts
+       * would be lost, and stop() would wait for ever. The flag is seen
+       * whenever it comes. */
+      while (!g_atomic_int_get (&self->quit))
+        g_main_context_iteration (self->context, TRUE);
+    }
 
   teardown (self, ok);
 
@@ -1162,7 +1168,6 @@ hcc_sim_finalize (GObject *object)
   g_ptr_array_unref (self->delayed);
   g_hash_table_unref (self->module_data);
   g_clear_error (&self->start_error);
-  g_main_loop_unref (self->loop);
   g_main_context_unref (self->context);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
@@ -1185,7 +1190,6 @@ hcc_sim_init (HccSim *self)
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
   self->routes = g_ptr_array_new_with_free_func (route_free);
   self->control_routes = g_ptr_array_new_with_free_func (route_free);
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, token_info_free);
@@ -1254,6 +1258,7 @@ hcc_sim_start (HccSim   *self,
   self->want_port = port;
   self->want_control_port = control_port;
   self->start_done = FALSE;
+  g_atomic_int_set (&self->quit, FALSE);
   self->thread = g_thread_new ("hcc-sim", sim_thread_func, self);
 
   g_mutex_lock (&self->lock);
@@ -1270,8 +1275,8 @@ hcc_sim_start (HccSim   *self,
   return TRUE;
 }
 
-/* g_main_loop_quit() wakes the simulator's context from this thread; the
- * modules then shut down on their own thread before it ends. */
+/* Raising the flag and waking the simulator's context from this thread ends
+ * its loop; the modules then shut down on their own thread before it ends. */
 void
 hcc_sim_stop (HccSim *self)
 {
@@ -1280,7 +1285,8 @@ hcc_sim_stop (HccSim *self)
   if (self->thread == NULL)
     return;
 
-  g_main_loop_quit (self->loop);
+  g_atomic_int_set (&self->quit, TRUE);
+  g_main_context_wakeup (self->context);
   g_thread_join (g_steal_pointer (&self->thread));
 }
 
