@@ -36,5 +36,8 @@ if [ "$(printf '%s\n' "$listed" | LC_ALL=C sort)" != "$listed" ]; then
   status=1
 fi
 
-[ $status -eq 0 ] && echo "$potfiles lists all $(printf '%s\n' "$candidates" | grep -c .) translatable sources"
+if [ $status -eq 0 ]; then
+  count=$(printf '%s\n' "$candidates" | grep -c .)
+  echo "$potfiles lists all $count translatable sources"
+fi
 exit $status
