@@ -351,6 +351,60 @@ test_control_errors (void)
   g_assert_cmpuint (status, ==, 400);
 }
 
+/* Bodies of the wrong shape get a clean error envelope, never a crash. */
+static void
+test_bad_bodies (void)
+{
+  static const char *paths[] = {
+    "/platform/v1/token/get",
+    "/platform/v1/users/get",
+    "/rawmsg/v1/mq/subscribe",
+    "/rawmsg/v1/mq/messages",
+    "/rawmsg/v1/mq/messages/complete",
+    "/devcall/v1/call/receive",
+  };
+  static const char *bodies[] = {
+    "[]", "null", "\"text\"", "42", "{}",
+    "{\"appKey\":[1],\"secretKey\":{}}",
+    "{\"appKey\":\"" HCC_SIM_DEMO_APP_KEY "\",\"secretKey\":null}",
+    "{\"recordId\":{},\"status\":[],\"userId\":null}",
+    "{\"recordId\":123456789012345678,\"status\":\"x\",\"userId\":7}",
+    "{\"batchId\":123}",
+    "{\"subscribeType\":\"1\",\"msgType\":\"Msg140001\"}",
+    "{\"subscribeType\":1,\"msgType\":[1,null]}",
+    "{\"pageIndex\":-1,\"pageSize\":1e300}",
+    "{\"pageIndex\":1,\"pageSize\":100000}",
+  };
+  g_autoptr(HccTestSim) sim = hcc_test_sim_new (1, 0, FALSE);
+  g_autofree char *token = hcc_test_sim_login (sim);
+  g_autoptr(JsonNode) limit = NULL;
+  guint status;
+
+  limit = hcc_test_sim_control (sim, "POST", "/control/rate-limit", "{\"per_second\":100000}",
+                                &status);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (bodies); j++)
+      {
+        g_autoptr(JsonNode) reply = NULL;
+
+        reply = hcc_test_sim_api (sim, paths[i], token, bodies[j], &status);
+        g_assert_cmpuint (status, ==, 200);
+        g_assert_nonnull (hcc_test_json_get_string (reply, "errorCode"));
+      }
+
+  /* token/get refuses a body of the wrong shape instead of logging in. */
+  {
+    g_autoptr(JsonNode) reply = NULL;
+
+    reply = hcc_test_sim_api (sim, "/platform/v1/token/get", NULL, "[]", &status);
+    assert_error (reply, "OPEN000010");
+    g_clear_pointer (&reply, json_node_unref);
+    reply = hcc_test_sim_api (sim, "/platform/v1/users/get", token,
+                              "{\"pageIndex\":1,\"pageSize\":100000}", &status);
+    assert_error (reply, "OPEN000025");
+  }
+}
+
 static void
 test_tls (void)
 {
@@ -461,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/sim/server/area-domain", test_area_domain);
   g_test_add_func ("/sim/server/request-log", test_request_log);
   g_test_add_func ("/sim/server/control/errors", test_control_errors);
+  g_test_add_func ("/sim/server/bad-bodies", test_bad_bodies);
   g_test_add_func ("/sim/server/tls", test_tls);
   g_test_add_func ("/sim/server/exe/help", test_exe_help);
   g_test_add_func ("/sim/server/exe/runs", test_exe_runs);

@@ -219,7 +219,8 @@ _hcc_sim_get_int (JsonObject *object,
     {
       double d = json_node_get_double (node);
 
-      if (d != (double) (gint64) d)
+      /* Out of range, a cast to an integer would be undefined. */
+      if (!(d >= -9.2e18 && d <= 9.2e18) || d != (double) (gint64) d)
         return FALSE;
       *value = (gint64) d;
       return TRUE;
