@@ -233,6 +233,45 @@ test_envelope_routing (void)
   g_assert_cmpint (strlen (hcc_test_json_get_string (stream, "data.expireTime")), ==, 13);
 }
 
+static gboolean
+has_member (JsonNode   *reply,
+            const char *name)
+{
+  return json_object_has_member (json_node_get_object (reply), name);
+}
+
+/* The envelope keys follow the guide per endpoint family (T16). */
+static void
+test_envelope_variants (void)
+{
+  g_autoptr(HccTestSim) sim = hcc_test_sim_new (1, 0, FALSE);
+  g_autofree char *token = hcc_test_sim_login (sim);
+  g_autoptr(JsonNode) acs = NULL;
+  g_autoptr(JsonNode) acs_bad = NULL;
+  g_autoptr(JsonNode) persons = NULL;
+  guint status;
+
+  acs = hcc_test_sim_api (sim, "/acspm/v1/accesslevel/list", token,
+                          "{\"accessLevelSearchRequest\":{\"pageIndex\":1,\"pageSize\":10}}",
+                          &status);
+  g_assert_cmpstr (hcc_test_json_get_string (acs, "errorCode"), ==, "0");
+  g_assert_cmpstr (hcc_test_json_get_string (acs, "errorMsg"), ==, "");
+  g_assert_false (has_member (acs, "message"));
+  g_assert_true (has_member (acs, "data"));
+
+  acs_bad = hcc_test_sim_api (sim, "/acspm/v1/accesslevel/list", token, "{", &status);
+  g_assert_cmpstr (hcc_test_json_get_string (acs_bad, "errorCode"), ==, "OPEN000008");
+  /* Errors found before the route runs use the plain envelope. */
+  g_assert_true (has_member (acs_bad, "message"));
+
+  persons = hcc_test_sim_api (sim, "/person/v1/persons/get", token,
+                              "{\"personId\":\"000000000000000001\"}", &status);
+  g_assert_nonnull (hcc_test_json_get_string (persons, "errorCode"));
+  g_assert_false (has_member (persons, "message"));
+  g_assert_false (has_member (persons, "data"));
+  g_assert_true (has_member (persons, "Message") || has_member (persons, "Data"));
+}
+
 static void
 test_area_domain (void)
 {
@@ -512,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/sim/server/token/missing-unknown-expired", test_token_missing_unknown_expired);
   g_test_add_func ("/sim/server/token/seven-days", test_token_seven_days);
   g_test_add_func ("/sim/server/envelope/routing", test_envelope_routing);
+  g_test_add_func ("/sim/server/envelope/variants", test_envelope_variants);
   g_test_add_func ("/sim/server/area-domain", test_area_domain);
   g_test_add_func ("/sim/server/request-log", test_request_log);
   g_test_add_func ("/sim/server/control/errors", test_control_errors);
