@@ -235,6 +235,18 @@ hcc_test_sim_login (HccTestSim *self)
   return g_strdup (token);
 }
 
+void
+hcc_test_sim_set_rate_limit (HccTestSim *self,
+                             guint       per_second)
+{
+  g_autofree char *body = g_strdup_printf ("{\"per_second\":%u}", per_second);
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  reply = hcc_test_sim_control (self, "POST", "/control/rate-limit", body, &status);
+  g_assert_cmpuint (status, ==, 200);
+}
+
 static gboolean
 wake_cb (gpointer user_data)
 {

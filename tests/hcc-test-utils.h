@@ -73,6 +73,12 @@ JsonNode   *hcc_test_sim_api_at         (HccTestSim   *sim,
  * when that fails. */
 char       *hcc_test_sim_login          (HccTestSim   *sim);
 
+/* Sets the simulator's request limit (5 per second per token, as the
+ * platform's, unless changed): tests that are not about the limit may lift
+ * it. Aborts the test on failure. */
+void        hcc_test_sim_set_rate_limit (HccTestSim   *sim,
+                                         guint         per_second);
+
 /* Iterates the thread-default main context until @predicate returns TRUE
  * (then TRUE) or @timeout_ms passes (then FALSE). */
 gboolean    hcc_test_wait_until         (HccTestPredicate  predicate,

@@ -20,15 +20,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(JsonNode) limit = NULL;
-  guint status;
-
   fixture->sim = hcc_test_sim_new (3, 0, FALSE);
   fixture->token = hcc_test_sim_login (fixture->sim);
   /* These tests are about the queue, not about the request limit. */
-  limit = hcc_test_sim_control (fixture->sim, "POST", "/control/rate-limit",
-                                "{\"per_second\":10000}", &status);
-  g_assert_cmpuint (status, ==, 200);
+  hcc_test_sim_set_rate_limit (fixture->sim, 10000);
 }
 
 static void
