@@ -21,6 +21,7 @@ typedef enum {
   SHAPE_NO_TOTAL,       /* { list } until a short page */
   SHAPE_CAPPED,         /* { totalNum, list } with at most 7 a page whatever was asked */
   SHAPE_SINGLE_OBJECT,  /* { totalNum: 1, list: {…} } (T7) */
+  SHAPE_ZERO_BASED,     /* { totalNum, list } with pages numbered from 0 (T19) */
 } Shape;
 
 typedef struct {
@@ -100,7 +101,9 @@ handler_cb (SoupServer        *server,
   if (fake->shape == SHAPE_CAPPED)
     size = MIN (size, 7);
 
-  first = (guint) MIN ((gint64) fake->n_items, (page - 1) * size);
+  if (fake->shape == SHAPE_ZERO_BASED)
+    page++;
+  first = (guint) MIN ((gint64) fake->n_items, MAX (page - 1, 0) * size);
   count = (guint) MIN ((gint64) fake->n_items - first, size);
   list = json_array_new ();
   for (guint i = 0; i < count; i++)
@@ -111,6 +114,7 @@ handler_cb (SoupServer        *server,
     {
     case SHAPE_TOTAL:
     case SHAPE_CAPPED:
+    case SHAPE_ZERO_BASED:
       json_object_set_int_member (data, "totalNum", fake->n_items);
       json_object_set_array_member (data, list_key, list);
       break;
@@ -313,6 +317,53 @@ test_variants (void)
 }
 
 static void
+test_zero_based (void)
+{
+  HccPagerConfig config = {
+    .page_key = "pageIndex",
+    .base = 1,
+    .page_size = 10,
+    .list_keys = "accessLevelList",
+    .total_keys = "totalNum",
+    .probe_base_zero = TRUE,
+  };
+
+  /* A 1-based server: page 0 repeats page 1, so the probe adds nothing. */
+  {
+    g_autoptr(Fake) fake = fake_new (SHAPE_TOTAL, 25);
+    g_autoptr(JsonArray) items = NULL;
+    g_autoptr(GError) error = NULL;
+
+    items = fetch (fake, &config, &error);
+    g_assert_no_error (error);
+    check_all (items, 25);
+    g_assert_cmpuint (fake->bodies->len, ==, 3);
+  }
+
+  /* A 0-based server: pages 1 and 2 fall short of the total, the probe of
+   * page 0 finds the first ten, and the next sync starts at 0. */
+  {
+    g_autoptr(Fake) fake = fake_new (SHAPE_ZERO_BASED, 25);
+    g_autoptr(JsonArray) items = NULL;
+    g_autoptr(GError) error = NULL;
+
+    items = fetch (fake, &config, &error);
+    g_assert_no_error (error);
+    check_all (items, 25);
+    g_assert_cmpint (hcc_test_json_get_int (g_ptr_array_index (fake->bodies, fake->bodies->len - 1),
+                                            "pageIndex"), ==, 0);
+
+    g_ptr_array_set_size (fake->bodies, 0);
+    g_clear_pointer (&items, json_array_unref);
+    items = fetch (fake, &config, &error);
+    g_assert_no_error (error);
+    check_all (items, 25);
+    g_assert_cmpuint (fake->bodies->len, ==, 3);
+    g_assert_cmpint (hcc_test_json_get_int (g_ptr_array_index (fake->bodies, 0), "pageIndex"), ==, 0);
+  }
+}
+
+static void
 test_page_limit (void)
 {
   g_autoptr(Fake) fake = fake_new (SHAPE_NO_TOTAL, 100);
@@ -339,6 +390,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hcc/pager/variants", test_variants);
+  g_test_add_func ("/hcc/pager/zero-based", test_zero_based);
   g_test_add_func ("/hcc/pager/page-limit", test_page_limit);
 
   return g_test_run ();

@@ -28,6 +28,8 @@ typedef struct {
   JsonArray      *items;   /* (owned) */
   guint           page;    /* the page asked for next */
   guint           n_pages;
+  gint64          total;   /* -1 when the endpoint gives none */
+  gboolean        probing; /* the request in flight is the page-0 probe */
 } FetchData;
 
 static void
@@ -81,6 +83,43 @@ lookup_int (JsonObject *object,
   return FALSE;
 }
 
+/* Paths found to number their pages from 0 (T19); guarded by the lock,
+ * as services may run on several threads' contexts. */
+static GMutex      zero_based_lock;
+static GHashTable *zero_based_paths;
+
+static gboolean
+is_zero_based (const char *path)
+{
+  gboolean result;
+
+  g_mutex_lock (&zero_based_lock);
+  result = zero_based_paths != NULL && g_hash_table_contains (zero_based_paths, path);
+  g_mutex_unlock (&zero_based_lock);
+
+  return result;
+}
+
+static void
+mark_zero_based (const char *path)
+{
+  g_mutex_lock (&zero_based_lock);
+  if (zero_based_paths == NULL)
+    zero_based_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (zero_based_paths, g_strdup (path));
+  g_mutex_unlock (&zero_based_lock);
+}
+
+static gboolean
+same_node (JsonNode *a,
+           JsonNode *b)
+{
+  g_autofree char *text_a = json_to_string (a, FALSE);
+  g_autofree char *text_b = json_to_string (b, FALSE);
+
+  return g_str_equal (text_a, text_b);
+}
+
 static void fetch_next_page (GTask *task);
 
 static gboolean
@@ -93,6 +132,40 @@ next_page_cb (gpointer user_data)
     fetch_next_page (g_object_ref (task));
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+finish_probe (GTask    *task,
+              JsonNode *list_node)
+{
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(JsonArray) merged = NULL;
+  JsonArray *page;
+
+  if (list_node != NULL && JSON_NODE_HOLDS_ARRAY (list_node) &&
+      json_array_get_length (json_node_get_array (list_node)) > 0)
+    {
+      page = json_node_get_array (list_node);
+
+      /* Page 0 repeating page 1 means the base was 1 after all. */
+      if (json_array_get_length (data->items) == 0 ||
+          !same_node (json_array_get_element (page, 0), json_array_get_element (data->items, 0)))
+        {
+          g_debug ("%s numbers its pages from 0", data->path);
+          mark_zero_based (data->path);
+
+          merged = json_array_new ();
+          for (guint i = 0; i < json_array_get_length (page); i++)
+            json_array_add_element (merged, json_node_copy (json_array_get_element (page, i)));
+          for (guint i = 0; i < json_array_get_length (data->items); i++)
+            json_array_add_element (merged, json_node_copy (json_array_get_element (data->items, i)));
+          json_array_unref (data->items);
+          data->items = g_steal_pointer (&merged);
+        }
+    }
+
+  g_task_return_pointer (task, json_array_ref (data->items), (GDestroyNotify) json_array_unref);
+  g_object_unref (task);
 }
 
 static void
@@ -141,6 +214,12 @@ page_cb (GObject      *source,
   if (list_node == NULL)
     list_node = hcc_pager_lookup (object, data->config.list_keys);
 
+  if (data->probing)
+    {
+      finish_probe (g_steal_pointer (&task), list_node);
+      return;
+    }
+
   if (list_node != NULL && JSON_NODE_HOLDS_ARRAY (list_node))
     {
       JsonArray *array = json_node_get_array (list_node);
@@ -169,6 +248,7 @@ page_cb (GObject      *source,
   if (!(inner != NULL && lookup_int (inner, data->config.total_keys, &total)))
     if (!lookup_int (object, data->config.total_keys, &total))
       total = -1;
+  data->total = total;
 
   /* With a total, trust it over a short page: a server that caps the page
    * size below ours would otherwise end the list after one page. */
@@ -187,6 +267,16 @@ page_cb (GObject      *source,
     {
       g_debug ("Stopping %s after %u pages", data->path, data->n_pages);
       last = TRUE;
+    }
+
+  if (last && total > json_array_get_length (data->items) && data->config.probe_base_zero &&
+      data->config.base == 1 && !is_zero_based (data->path))
+    {
+      /* Short of the total from page 1 on: maybe the first page was 0. */
+      data->probing = TRUE;
+      data->page = 0;
+      fetch_next_page (g_steal_pointer (&task));
+      return;
     }
 
   if (last)
@@ -275,7 +365,10 @@ hcc_pager_fetch_async (HccClient            *client,
   if (data->config.max_pages == 0)
     data->config.max_pages = 10000;
   data->items = json_array_new ();
+  data->total = -1;
   data->page = config->base;
+  if (config->base == 1 && config->probe_base_zero && is_zero_based (path))
+    data->page = 0;
 
   /* A deep copy: the caller's object stays untouched. */
   if (body != NULL)

@@ -42,6 +42,11 @@ typedef struct {
   const char *has_next_keys;
   /* Safety stop against a server that never says "last page"; 0 = 10000. */
   guint       max_pages;
+  /* The guide shows both 0 and 1 as the first vims page (T19). With base 1
+   * and this set, a list that ends short of its total asks page 0 once;
+   * when that page holds other items the endpoint is taken as 0-based for
+   * the rest of the process. */
+  gboolean    probe_base_zero;
 } HccPagerConfig;
 
 void        hcc_pager_fetch_async   (HccClient            *client,

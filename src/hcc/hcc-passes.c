@@ -26,6 +26,7 @@
 static const HccPagerConfig passes_pager = {
   .page_key = "pageNum",
   .base = 1,
+  .probe_base_zero = TRUE,
   .page_size = 100,
   .list_keys = "tempAuthList|tempauthList",
   .total_keys = "totalNum|totalCount",
