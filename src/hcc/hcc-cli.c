@@ -1257,10 +1257,41 @@ describe_commands (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (text, "  %s %s\n      %s\n", commands[i].name, commands[i].parameters,
                             _(commands[i].summary));
-  g_string_append (text, _("\nThe keys come from HCC_APP_KEY and HCC_SECRET_KEY.\n"
+  g_string_append (text, _("\nThe keys come from HCC_APP_KEY and HCC_SECRET_KEY, else from the keyring.\n"
                            "“hcc-cli COMMAND --help” describes each command."));
 
   return g_string_free (text, FALSE);
+}
+
+static gboolean
+wants_help (int    argc,
+            char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?"))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* HCC_APP_KEY and HCC_SECRET_KEY, else the keys the app stored in the
+ * keyring for this server. Without keys the command fails at login with
+ * the platform's refusal, which is the clearest message. */
+static void
+load_credentials (HccClient *client)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_key = NULL;
+  g_autofree char *secret_key = NULL;
+
+  hcc_credentials_lookup_async (hcc_client_get_server_url (client), NULL, store_result_cb, &slot);
+  result = wait_result (&slot);
+  if (!hcc_credentials_lookup_finish (result, &app_key, &secret_key, &error))
+    g_debug ("No keys from the keyring: %s", error->message);
+  else if (app_key != NULL && secret_key != NULL)
+    hcc_client_set_credentials (client, app_key, secret_key);
 }
 
 static gboolean
@@ -1311,8 +1342,6 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  const char *app_key;
-  const char *secret_key;
   Cli cli = { NULL };
   int status;
 
@@ -1367,10 +1396,8 @@ main (int   argc,
           return usage_error (NULL, error->message);
         }
 
-      app_key = g_getenv ("HCC_APP_KEY");
-      secret_key = g_getenv ("HCC_SECRET_KEY");
-      if (app_key != NULL && secret_key != NULL)
-        hcc_client_set_credentials (cli.client, app_key, secret_key);
+      if (!wants_help (argc - 1, argv + 1))
+        load_credentials (cli.client);
 
       status = commands[i].run (&cli, argc - 1, argv + 1);
       g_clear_object (&cli.client);
