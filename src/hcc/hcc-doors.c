@@ -48,11 +48,11 @@ static const HccJsonField channel_fields[] = {
 };
 
 static void
-map_nested (JsonObject *item,
-            GObject    *target,
-            const char *member,
+map_nested (JsonObject         *item,
+            GObject            *target,
+            const char         *member,
             const HccJsonField *fields,
-            gsize       n_fields)
+            gsize               n_fields)
 {
   JsonObject *object = hcc_json_get_object (item, member, NULL);
   g_autoptr(GError) error = NULL;
