@@ -375,6 +375,18 @@ test_access_events (Fixture       *fixture,
   g_assert_cmpstr (hcc_test_json_get_string (records, "data.recordList.0.recordGuid"), ==,
                    hcc_test_json_get_string (injected, "record_guid"));
 
+  /* A card event names the card. */
+  g_clear_pointer (&injected, json_node_unref);
+  g_clear_pointer (&records, json_node_unref);
+  injected = hcc_test_sim_control (fixture->sim, "POST", "/control/access-events",
+                                   "{\"kind\":\"card\",\"granted\":true}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  records = call (fixture, "/acs/v1/event/certificaterecords/search",
+                  "{\"pageIndex\":1,\"pageSize\":1}");
+  g_assert_cmpint (hcc_test_json_get_int (records, "data.recordList.0.eventType"), ==, 80001);
+  g_assert_cmpuint (strlen (hcc_test_json_get_string (records, "data.recordList.0.cardNumber")),
+                    ==, 10);
+
   /* Offline doors report nothing; unknown kinds are refused. */
   g_free (body);
   body = g_strdup_printf ("{\"door_id\":\"%s\",\"kind\":\"card\",\"granted\":false}", offline);

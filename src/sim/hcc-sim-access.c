@@ -68,7 +68,8 @@ _hcc_sim_access_report (HccSim       *sim,
                         int           msg_number,
                         int           record_event_type,
                         gboolean      granted,
-                        HccSimPerson *person)
+                        HccSimPerson *person,
+                        const char   *card_number)
 {
   HccSimWorld *world = _hcc_sim_get_world (sim);
   HccSimDevice *device = g_hash_table_lookup (world->devices_by_id, door->device_id);
@@ -116,7 +117,7 @@ _hcc_sim_access_report (HccSim       *sim,
   json_object_set_string_member (basic2, "cardReaderId", "");
 
   intelli = json_object_new ();
-  json_object_set_string_member (intelli, "cardNumber", "");
+  json_object_set_string_member (intelli, "cardNumber", nz (card_number));
   json_object_set_string_member (intelli, "personId", nz (person ? person->id : NULL));
   json_object_set_string_member (intelli, "firstName", nz (person ? person->first_name : NULL));
   json_object_set_string_member (intelli, "lastName", nz (person ? person->last_name : NULL));
@@ -140,6 +141,7 @@ _hcc_sim_access_report (HccSim       *sim,
   json_object_set_object_member (event, "data", data);
 
   record = hcc_sim_world_new_record (world, guid, door, record_event_type, granted, person, now_ms);
+  json_object_set_string_member (record, "cardNumber", nz (card_number));
   g_ptr_array_add (world->access_records, record);
 
   _hcc_sim_post_event (sim, msg_type, object_node (event));
@@ -533,6 +535,7 @@ access_event_cb (HccSim              *sim,
   g_autofree char *door_id = _hcc_sim_dup_string (request->object, "door_id");
   g_autofree char *person_id = _hcc_sim_dup_string (request->object, "person_id");
   g_autofree char *msg_type = NULL;
+  g_autofree char *card_number = NULL;
   const AuthKind *auth = NULL;
   HccSimDoor *door = NULL;
   HccSimPerson *person = NULL;
@@ -583,10 +586,16 @@ access_event_cb (HccSim              *sim,
     person = g_ptr_array_index (world->persons, 0);
   }
 
+  /* A card has a number even when the platform does not know it. */
+  if (auth->granted_msg == 110003)
+    card_number = person != NULL && strlen (person->id) >= 10
+                  ? g_strdup (person->id + strlen (person->id) - 10)
+                  : g_strdup_printf ("%010u", g_rand_int (_hcc_sim_get_rand (sim)));
+
   _hcc_sim_access_report (sim, door,
                           granted ? auth->granted_msg : auth->denied_msg,
                           granted ? auth->granted_record : auth->denied_record,
-                          granted, person);
+                          granted, person, card_number);
 
   msg_type = g_strdup_printf ("Msg%d", granted ? auth->granted_msg : auth->denied_msg);
   result = json_object_new ();

@@ -521,7 +521,7 @@ qr_scan_cb (HccSim              *sim,
     _hcc_sim_access_report (sim, door,
                             reason == NULL ? QR_GRANTED_MSG : QR_DENIED_MSG,
                             reason == NULL ? QR_GRANTED_RECORD : QR_DENIED_RECORD,
-                            reason == NULL, pass != NULL ? &visitor : NULL);
+                            reason == NULL, pass != NULL ? &visitor : NULL, NULL);
   }
 
   result = json_object_new ();

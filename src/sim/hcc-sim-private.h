@@ -163,13 +163,15 @@ gboolean      _hcc_sim_domain_get_paging  (JsonObject          *object,
 /* Reports an authentication at @door (hcc-sim-access.c): posts the Event(1)
  * of "Msg<msg_number>" with data.openDoorInfo and appends a RecordInfo with
  * @record_event_type (the §10.4 card-swiping code) to the world's records.
- * @person may be NULL or a stack record with id and names filled in. */
+ * @person may be NULL or a stack record with id and names filled in;
+ * @card_number is NULL unless a card was presented. */
 void          _hcc_sim_access_report      (HccSim              *sim,
                                            HccSimDoor          *door,
                                            int                  msg_number,
                                            int                  record_event_type,
                                            gboolean             granted,
-                                           HccSimPerson        *person);
+                                           HccSimPerson        *person,
+                                           const char          *card_number);
 
 /* Module set-up, called by hcc_sim_start() on the simulator's thread. */
 void          _hcc_sim_system_init        (HccSim              *sim);  /* hcc-sim-system.c */
