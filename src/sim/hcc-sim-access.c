@@ -18,6 +18,8 @@
 #define DEFAULT_PAGE_SIZE 20
 #define DOOR_OFFLINE_CODE "EVZ20007"
 #define DOOR_UNKNOWN_CODE "VMS000003"
+#define MODULE_KEY "access"
+#define DEMO_FIRST_S 20
 
 typedef struct {
   const char *kind;
@@ -607,6 +609,79 @@ access_event_cb (HccSim              *sim,
   _hcc_sim_reply_data (reply, object_node (result));
 }
 
+/* Demo mode: residents badge in now and then, so the desk's log moves. */
+
+typedef struct {
+  GSource *demo_source;   /* (owned) (nullable) */
+} Access;
+
+static void
+clear_demo_source (Access *access)
+{
+  if (access->demo_source != NULL) {
+    g_source_destroy (access->demo_source);
+    g_clear_pointer (&access->demo_source, g_source_unref);
+  }
+}
+
+static void
+access_free (gpointer data)
+{
+  Access *access = data;
+
+  clear_demo_source (access);
+  g_free (access);
+}
+
+static gboolean demo_event_cb (gpointer user_data);
+
+static void
+demo_schedule (HccSim *sim,
+               guint   seconds)
+{
+  Access *access = _hcc_sim_get_module_data (sim, MODULE_KEY);
+
+  if (access == NULL)
+    return;
+  clear_demo_source (access);
+  access->demo_source = g_timeout_source_new_seconds (seconds);
+  g_source_set_callback (access->demo_source, demo_event_cb, sim, NULL);
+  g_source_attach (access->demo_source, _hcc_sim_get_context (sim));
+}
+
+static gboolean
+demo_event_cb (gpointer user_data)
+{
+  HccSim *sim = user_data;
+  HccSimWorld *world = _hcc_sim_get_world (sim);
+  GRand *rand = _hcc_sim_get_rand (sim);
+  /* QR codes belong to passes (/control/qr/scan): card, PIN, face and
+   * fingerprint only. */
+  static const guint demo_kinds[] = { 0, 1, 3, 4 };
+  guint kind = demo_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (demo_kinds))];
+  const AuthKind *auth = &auth_kinds[kind];
+  gboolean granted = g_rand_int_range (rand, 0, 5) != 0;
+  HccSimDoor *door = g_ptr_array_index (world->doors,
+                                        g_rand_int_range (rand, 0, world->doors->len));
+  HccSimPerson *person = NULL;
+  g_autofree char *card_number = NULL;
+
+  if (world->persons->len > 0)
+    person = g_ptr_array_index (world->persons, g_rand_int_range (rand, 0, world->persons->len));
+  if (auth->granted_msg == 110003 && person != NULL && strlen (person->id) >= 10)
+    card_number = g_strdup (person->id + strlen (person->id) - 10);
+
+  if (door->online)
+    _hcc_sim_access_report (sim, door,
+                            granted ? auth->granted_msg : auth->denied_msg,
+                            granted ? auth->granted_record : auth->denied_record,
+                            granted, person, card_number);
+
+  demo_schedule (sim, g_rand_int_range (rand, 40, 121));
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 _hcc_sim_access_init (HccSim *sim)
 {
@@ -618,4 +693,9 @@ _hcc_sim_access_init (HccSim *sim)
   _hcc_sim_add_route (sim, "POST", "/acspm/v1/accesslevel/list", HCC_SIM_ENVELOPE_ERROR_MSG,
                       access_level_list_cb);
   _hcc_sim_add_control_route (sim, "POST", "/control/access-events", access_event_cb);
+
+  /* The module data is freed at stop on this thread, with its timer. */
+  _hcc_sim_set_module_data (sim, MODULE_KEY, g_new0 (Access, 1), access_free);
+  if (_hcc_sim_get_demo (sim))
+    demo_schedule (sim, DEMO_FIRST_S);
 }
