@@ -188,7 +188,10 @@ run_hundred_calls (Fixture *fixture)
   hcc_event_stream_start (fixture->stream);
   g_timeout_add (10, inject_cb, &injector);
 
-  g_assert_true (hcc_test_wait_until (incoming_reached, &count, 55000));
+  hcc_test_wait_until (incoming_reached, &count, 55000);
+  g_test_message ("%u injected, %u call-incoming, %u call-updated",
+                  ids->len, fixture->n_incoming, fixture->updated->len);
+  g_assert_cmpuint (fixture->n_incoming, ==, 100);
   /* Give redeliveries a chance to show up as duplicates. */
   count.wanted = 101;
   g_assert_false (hcc_test_wait_until (incoming_reached, &count, 2000));

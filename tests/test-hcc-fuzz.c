@@ -41,6 +41,25 @@ static const char * const seeds[] = {
   "{\"errorCode\":\"THD_ISAPI_0x6000601a\",\"errorMsg\":\"dup\"}",
 };
 
+/* json_node_init_object() and _array() take a ref of their own. */
+static JsonNode *
+take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+static JsonNode *
+take_array (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
 static JsonNode *
 random_node (GRand    *rand,
              JsonNode *original)
@@ -53,15 +72,15 @@ random_node (GRand    *rand,
     case 3: return json_node_init_string (json_node_alloc (), "");
     case 4: return json_node_init_string (json_node_alloc (), "99999999999999999999");
     case 5: return json_node_init_boolean (json_node_alloc (), g_rand_boolean (rand));
-    case 6: return json_node_init_object (json_node_alloc (), json_object_new ());
-    case 7: return json_node_init_array (json_node_alloc (), json_array_new ());
+    case 6: return take_object (json_object_new ());
+    case 7: return take_array (json_array_new ());
     case 8:
       {
         /* The value wrapped in a list (the reverse of trap T7). */
         JsonArray *array = json_array_new ();
 
         json_array_add_element (array, json_node_copy (original));
-        return json_node_init_array (json_node_alloc (), array);
+        return take_array (array);
       }
     default:
       return json_node_init_string (json_node_alloc (), "2023-13-45T99:99:99+99:99");
@@ -102,7 +121,7 @@ mutate_tree (GRand    *rand,
           else
             json_object_set_member (copy, name, mutate_tree (rand, member, depth + 1));
         }
-      return json_node_init_object (json_node_alloc (), copy);
+      return take_object (copy);
     }
 
   if (JSON_NODE_HOLDS_ARRAY (node))
@@ -118,7 +137,7 @@ mutate_tree (GRand    *rand,
           if (g_rand_int_range (rand, 0, 8) == 0)
             json_array_add_element (copy, json_node_copy (json_array_get_element (source, i)));
         }
-      return json_node_init_array (json_node_alloc (), copy);
+      return take_array (copy);
     }
 
   return json_node_copy (node);
