@@ -383,7 +383,7 @@ bench_doors (HccTestSim *sim)
   /* As at the desk: the event stream polls all along. */
   hcc_event_stream_start (stream);
 
-  hcc_doors_list_async (client, NULL, NULL, store_result_cb, &slot);
+  hcc_doors_list_async (client, NULL, store_result_cb, &slot);
   result = wait_result (&slot);
   doors = hcc_doors_list_finish (client, result, NULL);
   g_clear_object (&result);

@@ -28,7 +28,7 @@ online_door (HccClient *client)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListModel) doors = NULL;
 
-  hcc_doors_list_async (client, NULL, NULL, test_store_result_cb, &slot);
+  hcc_doors_list_async (client, NULL, test_store_result_cb, &slot);
   result = test_wait_result (&slot);
   doors = hcc_doors_list_finish (client, result, NULL);
   g_assert_nonnull (doors);

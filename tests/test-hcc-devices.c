@@ -70,7 +70,7 @@ test_station (void)
   g_autoptr(GAsyncResult) result = NULL;
 
   /* A door station: a device with doors and a camera. */
-  hcc_doors_list_async (client, NULL, NULL, test_store_result_cb, &slot);
+  hcc_doors_list_async (client, NULL, test_store_result_cb, &slot);
   result = test_wait_result (&slot);
   all_doors = hcc_doors_list_finish (client, result, NULL);
   g_assert_nonnull (all_doors);

@@ -14,7 +14,10 @@ list_doors (HccClient  *client,
   g_autoptr(GError) error = NULL;
   GListModel *doors;
 
-  hcc_doors_list_async (client, serial, NULL, test_store_result_cb, &slot);
+  if (serial != NULL)
+    hcc_doors_list_for_device_async (client, serial, NULL, test_store_result_cb, &slot);
+  else
+    hcc_doors_list_async (client, NULL, test_store_result_cb, &slot);
   result = test_wait_result (&slot);
   doors = hcc_doors_list_finish (client, result, &error);
   g_assert_no_error (error);

@@ -498,7 +498,10 @@ run_doors (Cli   *cli,
   if (argc != 1)
     return usage_error ("doors ", _("doors takes no arguments"));
 
-  hcc_doors_list_async (cli->client, serial, NULL, store_result_cb, &slot);
+  if (serial != NULL)
+    hcc_doors_list_for_device_async (cli->client, serial, NULL, store_result_cb, &slot);
+  else
+    hcc_doors_list_async (cli->client, NULL, store_result_cb, &slot);
   result = wait_result (&slot);
   if (!(doors = hcc_doors_list_finish (cli->client, result, &error)))
     return report_error (error);

@@ -324,8 +324,8 @@ station_cameras_cb (GObject      *source,
 
   /* Read before the task is handed on: argument order is unspecified. */
   cancellable = g_task_get_cancellable (task);
-  hcc_doors_list_async (HCC_CLIENT (source), data->serial, cancellable,
-                        station_doors_cb, g_steal_pointer (&task));
+  hcc_doors_list_for_device_async (HCC_CLIENT (source), data->serial, cancellable,
+                                   station_doors_cb, g_steal_pointer (&task));
 }
 
 void

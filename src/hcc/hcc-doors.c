@@ -97,12 +97,12 @@ list_cb (GObject      *source,
                          g_object_unref);
 }
 
-void
-hcc_doors_list_async (HccClient           *client,
-                      const char          *device_serial,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+static void
+start_list (HccClient           *client,
+            const char          *device_serial,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(JsonObject) body = json_object_new ();
@@ -126,6 +126,30 @@ hcc_doors_list_async (HccClient           *client,
 
   hcc_pager_fetch_async (client, "/resource/v1/areas/doors/get", &doors_pager, body,
                          cancellable, list_cb, g_steal_pointer (&task));
+}
+
+void
+hcc_doors_list_async (HccClient           *client,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_return_if_fail (HCC_IS_CLIENT (client));
+
+  start_list (client, NULL, cancellable, callback, user_data);
+}
+
+void
+hcc_doors_list_for_device_async (HccClient           *client,
+                                 const char          *device_serial,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (HCC_IS_CLIENT (client));
+  g_return_if_fail (device_serial != NULL);
+
+  start_list (client, device_serial, cancellable, callback, user_data);
 }
 
 GListModel *

@@ -19,14 +19,19 @@ typedef enum {
   HCC_DOOR_ACTION_KEEP_LOCKED   = 4,
 } HccDoorAction;
 
-/* Every door of the site (resource/v1/areas/doors/get, all pages). When
- * @device_serial is set, only that device's doors. The result is a
- * GListModel of HccDoor. */
+/* Every door of the site (resource/v1/areas/doors/get, all pages). The
+ * result is a GListModel of HccDoor. */
 void         hcc_doors_list_async      (HccClient            *client,
-                                        const char           *device_serial,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);
+/* Only the doors of the device @device_serial (filter.deviceSerialNo).
+ * Finish it with hcc_doors_list_finish(). */
+void         hcc_doors_list_for_device_async (HccClient            *client,
+                                              const char           *device_serial,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 GListModel  *hcc_doors_list_finish     (HccClient            *client,
                                         GAsyncResult         *result,
                                         GError              **error);
