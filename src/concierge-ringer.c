@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <float.h>
-#include <math.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -51,6 +50,8 @@ struct _ConciergeRinger
 
   GstElement *pipeline;     /* (owned) (nullable): built by the first worker */
   GstElement *volume_elem;  /* (unowned) (nullable): inside pipeline */
+  GstPad     *loop_pad;     /* (owned) (nullable): volume_elem's src pad */
+  GCancellable *starting;   /* (owned) (nullable): the last start worker */
   GstElement *audio_sink;   /* (owned) (nullable): construct-only override */
   guint       bus_watch;
   char       *error;        /* (owned) (nullable) */
@@ -76,6 +77,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct {
   GstElement *pipeline;    /* (owned) (nullable): NULL until built */
   GstElement *audio_sink;  /* (owned) (nullable) */
+  GCancellable *cancellable; /* (owned) (nullable): stop() before PLAYING */
   gboolean    play;
   double      gain;
   gboolean    mute;
@@ -88,6 +90,7 @@ state_change_free (StateChange *change)
    * cancelled main loop at exit) still holds one. */
   g_clear_pointer (&change->pipeline, gst_object_unref);
   g_clear_object (&change->audio_sink);
+  g_clear_object (&change->cancellable);
   g_free (change);
 }
 
@@ -115,9 +118,9 @@ teardown (GstElement *pipeline)
   g_task_run_in_thread (task, teardown_thread);
 }
 
-/* The volume setting is perceptual (0.5 sounds half as loud to the ear as a
- * slider would suggest); the volume element is a linear gain. Mixers use the
- * same cubic mapping. */
+/* The volume setting is a slider position, the volume element a linear
+ * gain. The cube makes equal slider steps sound like equal steps, as the
+ * volume sliders of PulseAudio and GNOME do. */
 static double
 gain_for_volume (double volume)
 {
@@ -203,8 +206,17 @@ make_sink (StateChange  *change,
 
   /* Tests and headless runs pick the sink, e.g. "fakesink sync=true". */
   description = g_getenv ("CONCIERGE_AUDIO_SINK");
-  if (description != NULL && *description != '\0')
-    return gst_parse_bin_from_description (description, TRUE, error);
+  if (description != NULL && *description != '\0') {
+    g_autoptr(GError) local_error = NULL;
+    GstElement *sink = gst_parse_bin_from_description (description, TRUE, &local_error);
+
+    /* The parser may return a bin and a recoverable error together. */
+    if (sink == NULL)
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    else if (local_error != NULL)
+      g_debug ("CONCIERGE_AUDIO_SINK: %s", local_error->message);
+    return sink;
+  }
 
   return make_element ("autoaudiosink", "sink", error);
 }
@@ -345,6 +357,10 @@ start_playing (StateChange  *change,
     return FALSE;
   }
 
+  /* A stop() during the preroll: do not make a sound at all. */
+  if (g_cancellable_set_error_if_cancelled (change->cancellable, error))
+    return FALSE;
+
   sink = gst_bin_get_by_name (GST_BIN (change->pipeline), "sink");
   if (sink != NULL && plays_into_fakesink (sink)) {
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -436,6 +452,8 @@ state_change_cb (GObject      *source_object,
   self->busy = FALSE;
   /* A worker that failed to start the pipeline has brought it down. */
   self->playing = ok && change->play;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_clear_error (&error);
 
   if (self->pipeline == NULL && change->pipeline != NULL) {
     g_autoptr(GstBus) bus = gst_element_get_bus (change->pipeline);
@@ -444,12 +462,15 @@ state_change_cb (GObject      *source_object,
     self->volume_elem = gst_bin_get_by_name (GST_BIN (self->pipeline), "volume");
     /* The bin holds the element as long as the pipeline lives. */
     gst_object_unref (self->volume_elem);
+    self->loop_pad = gst_element_get_static_pad (self->volume_elem, "src");
     self->bus_watch = gst_bus_add_watch (bus, bus_cb, self);
   }
   /* Drop the task's reference here, not on the worker thread. */
   g_clear_pointer (&change->pipeline, gst_object_unref);
 
-  if (!ok) {
+  if (!ok && error == NULL) {
+    g_debug ("The ring tone was stopped before it played");
+  } else if (!ok) {
     g_debug ("The ring tone does not play: %s", error->message);
     /* A bus error that came first has the better message; keep it. */
     if (!self->failed)
@@ -486,6 +507,11 @@ sync_state (ConciergeRinger *self)
   if (self->pipeline == NULL && self->audio_sink != NULL)
     change->audio_sink = g_object_ref (self->audio_sink);
   change->play = want;
+  if (want) {
+    g_clear_object (&self->starting);
+    self->starting = g_cancellable_new ();
+    change->cancellable = g_object_ref (self->starting);
+  }
   change->gain = gain_for_volume (self->volume);
   change->mute = should_mute (self);
 
@@ -499,15 +525,12 @@ sync_state (ConciergeRinger *self)
   g_task_run_in_thread (task, state_change_thread);
 }
 
-static void
-restart_loop (ConciergeRinger *self,
-              GstSeekFlags     flags)
+static GstEvent *
+new_loop_seek (GstSeekFlags flags)
 {
-  if (!gst_element_seek (self->pipeline, 1.0, GST_FORMAT_TIME,
-                         flags | GST_SEEK_FLAG_SEGMENT,
-                         GST_SEEK_TYPE_SET, 0,
-                         GST_SEEK_TYPE_NONE, GST_CLOCK_TIME_NONE))
-    g_debug ("Could not seek back to the start of the ring tone");
+  return gst_event_new_seek (1.0, GST_FORMAT_TIME, flags | GST_SEEK_FLAG_SEGMENT,
+                             GST_SEEK_TYPE_SET, 0,
+                             GST_SEEK_TYPE_NONE, GST_CLOCK_TIME_NONE);
 }
 
 static gboolean
@@ -521,15 +544,20 @@ bus_cb (GstBus     *bus,
 
   if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_SEGMENT_DONE) {
     /* Non-flushing: the data already queued plays on, and the next pass
-     * follows it at the same running time, so there is no gap. This may
-     * come before the worker that started the pipeline has reported back,
-     * so it only asks whether the ringer still rings. */
-    if (self->ringing)
-      restart_loop (self, GST_SEEK_FLAG_NONE);
+     * follows it at the same running time, so there is no gap. The seek
+     * goes upstream from the volume element rather than through the
+     * pipeline, which would take the pipeline's state lock and so wait for
+     * a worker in the middle of a state change. This may come before the
+     * worker that started the pipeline has reported back, so it only asks
+     * whether the ringer still rings. */
+    if (self->ringing && !self->failed &&
+        !gst_pad_send_event (self->loop_pad, new_loop_seek (GST_SEEK_FLAG_NONE)))
+      g_debug ("Could not seek back to the start of the ring tone");
   } else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS) {
     /* Only without segment seeks; a flushing seek restarts, with a gap. */
-    if (self->ringing)
-      restart_loop (self, GST_SEEK_FLAG_FLUSH);
+    if (self->ringing && !self->failed &&
+        !gst_element_send_event (self->pipeline, new_loop_seek (GST_SEEK_FLAG_FLUSH)))
+      g_debug ("Could not restart the ring tone");
   } else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR) {
     g_autoptr(GError) error = NULL;
     g_autofree char *debug = NULL;
@@ -624,7 +652,11 @@ concierge_ringer_dispose (GObject *object)
     self->bus_watch = 0;
   }
 
+  if (self->starting != NULL)
+    g_cancellable_cancel (self->starting);
+  g_clear_object (&self->starting);
   self->volume_elem = NULL;
+  g_clear_object (&self->loop_pad);
   if (self->pipeline != NULL) {
     /* A running worker holds its own reference and tears the pipeline down
      * when it finds the ringer gone; two threads must not race it. */
@@ -729,6 +761,8 @@ concierge_ringer_set_ringing (ConciergeRinger *self,
   self->ringing = ringing;
   if (ringing)
     self->failed = FALSE;
+  else if (self->starting != NULL)
+    g_cancellable_cancel (self->starting);
   apply_volume (self);
   sync_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RINGING]);

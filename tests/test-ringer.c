@@ -39,6 +39,8 @@ struct _TestSink
   int          first_sample;
   int          last_sample;
   gboolean     fail_start;
+  gboolean     block_start;
+  gboolean     in_start;
   gboolean     block_teardown;
   gboolean     in_teardown;
   gboolean     released;
@@ -141,13 +143,19 @@ test_sink_change_state (GstElement     *element,
 {
   TestSink *self = TEST_SINK (element);
 
-  if (transition == GST_STATE_CHANGE_PAUSED_TO_READY) {
+  if (transition == GST_STATE_CHANGE_PAUSED_TO_READY ||
+      transition == GST_STATE_CHANGE_READY_TO_PAUSED) {
     /* Hold the worker here until the test releases it. */
     gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+    gboolean down = transition == GST_STATE_CHANGE_PAUSED_TO_READY;
 
     g_mutex_lock (&self->lock);
-    if (self->block_teardown) {
-      self->in_teardown = TRUE;
+    if (down ? self->block_teardown : self->block_start) {
+      if (down)
+        self->in_teardown = TRUE;
+      else
+        self->in_start = TRUE;
+      g_cond_broadcast (&self->cond);
       while (!self->released) {
         if (!g_cond_wait_until (&self->cond, &self->lock, deadline)) {
           self->timed_out = TRUE;
@@ -444,6 +452,33 @@ test_stop_immediate (void)
 }
 
 static void
+test_stop_while_starting (void)
+{
+  TestSink *sink = test_sink_new ();
+  ConciergeRinger *ringer = ringer_new_with_sink (sink);
+
+  /* The sound device takes long to open; the call is silenced meanwhile.
+   * Not one sample may play, however late the device comes. */
+  SINK_SET (sink, block_start, TRUE);
+  concierge_ringer_ring (ringer);
+  WAIT_UNTIL (SINK_GET (sink, in_start));
+  concierge_ringer_stop (ringer);
+  g_assert_false (concierge_ringer_get_ringing (ringer));
+
+  SINK_SET (sink, released, TRUE);
+  WAIT_UNTIL (element_state (sink) == GST_STATE_NULL);
+  g_assert_false (SINK_GET (sink, timed_out));
+  g_assert_cmpuint (SINK_GET (sink, buffers), ==, 0);
+  /* Stopped is not failed. */
+  g_assert_null (concierge_ringer_get_error (ringer));
+
+  SINK_SET (sink, block_start, FALSE);
+  ring_until_playing (ringer, sink);
+  concierge_ringer_stop (ringer);
+  finalize_all (ringer, sink);
+}
+
+static void
 test_ring_repeat (void)
 {
   TestSink *sink = test_sink_new ();
@@ -588,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/ringer/sound/decodes", test_sound_decodes);
   g_test_add_func ("/ringer/ring/loops", test_ring_loops);
   g_test_add_func ("/ringer/stop/immediate", test_stop_immediate);
+  g_test_add_func ("/ringer/stop/while-starting", test_stop_while_starting);
   g_test_add_func ("/ringer/ring/repeat", test_ring_repeat);
   g_test_add_func ("/ringer/volume/settings", test_volume_and_mute);
   g_test_add_func ("/ringer/error/broken-sink", test_broken_sink);
