@@ -12,6 +12,7 @@
 #include "concierge-application.h"
 #include "concierge-window.h"
 #include "hcc-client.h"
+#include "hcc-credentials.h"
 #include "hcc-sim.h"
 
 struct _ConciergeApplication
@@ -132,50 +133,80 @@ start_demo (ConciergeApplication *self)
   g_task_run_in_thread (task, sim_start_thread);
 }
 
-/* Keys from the environment connect straight away and are never stored. */
-static void
-start_with_keys (ConciergeApplication *self,
-                 const char           *server,
-                 const char           *app_key,
-                 const char           *secret_key,
-                 GError              **error)
+/* A client for --server, or else for the region (or custom address) in the
+ * settings; without keys yet. */
+static HccClient *
+new_client (ConciergeApplication  *self,
+            const char            *server,
+            GError               **error)
 {
   g_autoptr(HccClient) client = hcc_client_new ();
+  g_autofree char *region = NULL;
 
-  if (server != NULL) {
-    if (!hcc_client_set_server_url (client, server, error))
-      return;
+  if (server != NULL)
+    return hcc_client_set_server_url (client, server, error) ? g_steal_pointer (&client) : NULL;
+
+  region = g_settings_get_string (self->settings, "region");
+  if (g_strcmp0 (region, "custom") == 0) {
+    g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+
+    return hcc_client_set_server_url (client, url, error) ? g_steal_pointer (&client) : NULL;
   } else {
-    g_autofree char *region = g_settings_get_string (self->settings, "region");
+    /* The schema's choices are the HccRegion nicks, except "custom". */
+    static const struct {
+      const char *nick;
+      HccRegion   region;
+    } regions[] = {
+      { "europe", HCC_REGION_EUROPE },
+      { "north-america", HCC_REGION_NORTH_AMERICA },
+      { "south-america", HCC_REGION_SOUTH_AMERICA },
+      { "singapore", HCC_REGION_SINGAPORE },
+      { "india", HCC_REGION_INDIA },
+      { "russia", HCC_REGION_RUSSIA },
+    };
 
-    if (g_strcmp0 (region, "custom") == 0) {
-      g_autofree char *url = g_settings_get_string (self->settings, "server-url");
-
-      if (!hcc_client_set_server_url (client, url, error))
-        return;
-    } else {
-      /* The schema's choices are the HccRegion nicks, except "custom". */
-      static const struct {
-        const char *nick;
-        HccRegion   region;
-      } regions[] = {
-        { "europe", HCC_REGION_EUROPE },
-        { "north-america", HCC_REGION_NORTH_AMERICA },
-        { "south-america", HCC_REGION_SOUTH_AMERICA },
-        { "singapore", HCC_REGION_SINGAPORE },
-        { "india", HCC_REGION_INDIA },
-        { "russia", HCC_REGION_RUSSIA },
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (regions); i++) {
-        if (g_strcmp0 (region, regions[i].nick) == 0)
-          hcc_client_set_region (client, regions[i].region);
-      }
+    for (guint i = 0; i < G_N_ELEMENTS (regions); i++) {
+      if (g_strcmp0 (region, regions[i].nick) == 0)
+        hcc_client_set_region (client, regions[i].region);
     }
   }
 
+  return g_steal_pointer (&client);
+}
+
+static void
+saved_keys_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HccClient) client = user_data;
+  /* The ref taken for the lookup; dropped here so the application and the
+   * client it may keep do not hold each other. */
+  g_autoptr(ConciergeApplication) self = g_object_steal_data (G_OBJECT (client),
+                                                              "concierge-application");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_key = NULL;
+  g_autofree char *secret_key = NULL;
+
+  if (!hcc_credentials_lookup_finish (result, &app_key, &secret_key, &error)) {
+    if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      return;
+    /* No keyring (a bare session) is not an error for the user: they see
+     * the page that says how to connect. */
+    g_debug ("No saved keys: %s", error->message);
+  }
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (app_key == NULL || secret_key == NULL) {
+    concierge_window_set_client (get_window (self), NULL);
+    return;
+  }
+
   hcc_client_set_credentials (client, app_key, secret_key);
-  self->client = g_steal_pointer (&client);
+  g_set_object (&self->client, client);
+  concierge_window_set_client (get_window (self), self->client);
 }
 
 static void
@@ -186,6 +217,7 @@ configure (ConciergeApplication *self,
            const char           *secret_key)
 {
   ConciergeWindow *window;
+  g_autoptr(HccClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
   self->configured = TRUE;
@@ -194,24 +226,46 @@ configure (ConciergeApplication *self,
     start_demo (self);
     window = get_window (self);
     concierge_window_show_busy (window, _("Starting the demo site"));
-  } else if (app_key != NULL && *app_key != '\0' && secret_key != NULL && *secret_key != '\0') {
-    start_with_keys (self, server, app_key, secret_key, &error);
-    window = get_window (self);
-    if (error != NULL) {
-      g_autofree char *description = NULL;
-
-      g_debug ("Cannot use the server address: %s", error->message);
-      /* Translators: %s is a technical reason, in English. */
-      description = g_strdup_printf (_("The server address cannot be used (%s). Give a full "
-                                       "address such as https://example.com."), error->message);
-      concierge_window_show_failure (window, _("Cannot Connect"), description);
-    }
-  } else {
-    /* The setup page (the window's default) says how to connect. */
-    window = get_window (self);
+    gtk_window_present (GTK_WINDOW (window));
+    return;
   }
 
+  client = new_client (self, server, &error);
+  window = get_window (self);
   gtk_window_present (GTK_WINDOW (window));
+
+  if (client == NULL) {
+    g_autofree char *description = NULL;
+
+    g_debug ("Cannot use the server address: %s", error->message);
+    /* Translators: %s is a technical reason, in English. */
+    description = g_strdup_printf (_("The server address cannot be used (%s). Give a full "
+                                     "address such as https://example.com."), error->message);
+    concierge_window_show_failure (window, _("Cannot Connect"), description);
+  } else if (app_key != NULL && *app_key != '\0' && secret_key != NULL && *secret_key != '\0') {
+    /* Keys from the environment connect straight away and are never stored. */
+    hcc_client_set_credentials (client, app_key, secret_key);
+    self->client = g_steal_pointer (&client);
+    concierge_window_set_client (window, self->client);
+  } else if (hcc_client_get_server_url (client) != NULL) {
+    g_autofree char *description = NULL;
+
+    /* Keys saved in the keyring for this server connect too; without them
+     * the window says how to connect. The pending lookup holds a ref on the
+     * application, so its callback never meets a finalized one. */
+    g_object_set_data (G_OBJECT (client), "concierge-application", g_object_ref (self));
+    /* Translators: %s is a server address. */
+    description = g_strdup_printf (_("Looking for the keys of %s in the keyring"),
+                                   hcc_client_get_server_url (client));
+    concierge_window_show_busy (window, description);
+    /* The callback owns the client; the URL is read before handing it over. */
+    {
+      HccClient *pending = g_steal_pointer (&client);
+
+      hcc_credentials_lookup_async (hcc_client_get_server_url (pending), self->cancellable,
+                                    saved_keys_cb, pending);
+    }
+  }
 }
 
 static int

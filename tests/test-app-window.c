@@ -12,6 +12,7 @@
 #include "concierge-application.h"
 #include "concierge-window.h"
 #include "hcc-client.h"
+#include "hcc-credentials.h"
 #include "hcc-sim.h"
 
 /* Generous: the demo site builds its world and the client signs in over HTTP. */
@@ -76,14 +77,16 @@ test_window_setup (void)
 }
 
 /* Runs the real application with @argv until its window shows the connected
- * state (or the timeout), and keeps what the window showed. */
+ * page (or, with @run->want_setup, the page that says how to connect), and
+ * keeps what the window showed. */
 typedef struct {
-  char     *description;
-  char     *subtitle;
-  gboolean  demo;
-  gboolean  timed_out;
-  guint     poll_id;
-  guint     timeout_id;
+  gboolean               want_setup;
+  char                  *description;
+  char                  *subtitle;
+  gboolean               demo;
+  gboolean               timed_out;
+  guint                  poll_id;
+  guint                  timeout_id;
 } AppRun;
 
 static void
@@ -102,7 +105,8 @@ app_poll_cb (gpointer user_data)
   ConciergeWindow *concierge;
 
   if (!CONCIERGE_IS_WINDOW (window) ||
-      concierge_window_get_status (CONCIERGE_WINDOW (window)) != CONCIERGE_WINDOW_STATUS_CONNECTED)
+      concierge_window_get_status (CONCIERGE_WINDOW (window)) !=
+      (run->want_setup ? CONCIERGE_WINDOW_STATUS_SETUP : CONCIERGE_WINDOW_STATUS_CONNECTED))
     return G_SOURCE_CONTINUE;
 
   concierge = CONCIERGE_WINDOW (window);
@@ -339,6 +343,86 @@ test_app_keys_from_environment (void)
 
   app_run_clear (&run);
   hcc_sim_stop (sim);
+  g_unsetenv ("HCC_APP_KEY");
+  g_unsetenv ("HCC_SECRET_KEY");
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Waits for an async result; FALSE when it did not come in time. */
+static gboolean
+wait_for_result (GAsyncResult **result)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timed_out_cb, &timed_out);
+
+  while (*result == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return *result != NULL;
+}
+
+/* Keys saved in the keyring for the server connect without the environment;
+ * once they are removed, the window says how to connect. */
+static void
+test_app_saved_keys (void)
+{
+  g_autoptr(HccSim) sim = NULL;
+  g_autoptr(ConciergeApplication) app = NULL;
+  g_autoptr(GAsyncResult) stored = NULL;
+  g_autoptr(GAsyncResult) cleared = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  char *argv[] = { (char *) "concierge", (char *) "--server", NULL, NULL };
+  AppRun run = { 0 };
+
+  g_unsetenv ("HCC_APP_KEY");
+  g_unsetenv ("HCC_SECRET_KEY");
+  sim = start_sim ();
+  url = hcc_sim_dup_base_url (sim);
+  argv[2] = url;
+
+  /* Only an unlocked keyring answers without a prompt (build-aux/dev.sh
+   * sets one up); anywhere else this test cannot run. */
+  hcc_credentials_store_async (url, HCC_SIM_DEMO_APP_KEY, HCC_SIM_DEMO_SECRET_KEY, NULL,
+                               store_result_cb, &stored);
+  if (!wait_for_result (&stored) || !hcc_credentials_store_finish (stored, &error)) {
+    hcc_sim_stop (sim);
+    g_test_skip ("No unlocked keyring in this session");
+    return;
+  }
+
+  app = run_app (argv, &run);
+  expected = g_strdup_printf ("Connected to %s as user ", url);
+  g_assert_true (g_str_has_prefix (run.description, expected));
+  g_assert_false (run.demo);
+  app_run_clear (&run);
+  g_clear_object (&app);
+
+  hcc_credentials_clear_async (url, NULL, store_result_cb, &cleared);
+  g_assert_true (wait_for_result (&cleared));
+  g_assert_true (hcc_credentials_clear_finish (cleared, &error));
+  g_assert_no_error (error);
+
+  /* Nothing saved any more: the page that says how to connect. */
+  memset (&run, 0, sizeof run);
+  run.want_setup = TRUE;
+  app = run_app (argv, &run);
+  g_assert_nonnull (strstr (run.description, "--demo"));
+  app_run_clear (&run);
+
+  hcc_sim_stop (sim);
 }
 
 int
@@ -354,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/app/window/keys-rejected-then-retry", test_window_keys_rejected);
   g_test_add_func ("/app/window/demo", test_app_demo);
   g_test_add_func ("/app/window/keys-from-environment", test_app_keys_from_environment);
+  g_test_add_func ("/app/window/saved-keys", test_app_saved_keys);
 
   return g_test_run ();
 }
