@@ -433,6 +433,38 @@ test_validation (void)
 }
 
 static void
+test_room_full (void)
+{
+  g_autoptr(HccTestSim) sim = hcc_test_sim_new (3, 0, FALSE);
+  g_autoptr(HccClient) client = test_client_new (sim);
+  g_autoptr(HccRoom) first = NULL;
+  g_autoptr(HccRoom) second = NULL;
+  gboolean full = FALSE;
+
+  pick_rooms (client, &first, &second);
+
+  /* Add family members until the platform reports the room full; the
+   * person then exists (it has an ID) but the add reports a conflict. */
+  for (guint i = 0; i < 12 && !full; i++)
+    {
+      g_autoptr(HccResident) resident = new_resident (first, NULL);
+      g_autofree char *email = g_strdup_printf ("member%u@example.org", i);
+      g_autoptr(GError) error = NULL;
+
+      hcc_resident_set_email (resident, email);
+      if (write_resident (client, WRITE_ADD, resident, &error))
+        continue;
+
+      g_assert_error (error, HCC_ERROR, HCC_ERROR_CONFLICT);
+      g_assert_nonnull (hcc_resident_get_id (resident));
+      g_assert_nonnull (strstr (error->message, hcc_room_get_name (first)));
+      full = TRUE;
+    }
+
+  g_assert_true (full);
+}
+
+static void
 test_large_directory (void)
 {
   g_autoptr(HccTestSim) sim = hcc_test_sim_new (4, 1000, FALSE);
@@ -470,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/hcc/directory/search-both-keys", test_search_sends_both_keys);
   g_test_add_func ("/hcc/directory/add-update-unlink-delete", test_add_update_unlink_delete);
   g_test_add_func ("/hcc/directory/validation", test_validation);
+  g_test_add_func ("/hcc/directory/room-full", test_room_full);
   g_test_add_func ("/hcc/directory/large", test_large_directory);
 
   return g_test_run ();
