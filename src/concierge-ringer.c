@@ -31,6 +31,10 @@
 /* The pipeline must preroll within this time, or the ringer gives up. */
 #define PREROLL_TIMEOUT (10 * GST_SECOND)
 
+/* While a call rings in silence because the sound failed, try again this
+ * often: a sound server that restarts must not cost the rest of the call. */
+#define RETRY_SECONDS 3
+
 GST_DEBUG_CATEGORY_STATIC (ringer_debug);
 #define GST_CAT_DEFAULT ringer_debug
 
@@ -54,6 +58,7 @@ struct _ConciergeRinger
   GCancellable *starting;   /* (owned) (nullable): the last start worker */
   GstElement *audio_sink;   /* (owned) (nullable): construct-only override */
   guint       bus_watch;
+  guint       retry_id;
   char       *error;        /* (owned) (nullable) */
 
   double      volume;
@@ -67,6 +72,10 @@ struct _ConciergeRinger
   gboolean    busy;
   /* The pipeline failed since the last ring(): keep it down until the next. */
   gboolean    failed;
+  /* Counts ring()s, so that a worker still busy with the start of an
+   * earlier ring cannot fail the current one. */
+  guint       attempt;
+  guint       worker_attempt;
 };
 
 G_DEFINE_FINAL_TYPE (ConciergeRinger, concierge_ringer, G_TYPE_OBJECT)
@@ -79,6 +88,7 @@ typedef struct {
   GstElement *audio_sink;  /* (owned) (nullable) */
   GCancellable *cancellable; /* (owned) (nullable): stop() before PLAYING */
   gboolean    play;
+  guint       attempt;
   double      gain;
   gboolean    mute;
 } StateChange;
@@ -470,6 +480,10 @@ state_change_cb (GObject      *source_object,
 
   if (!ok && error == NULL) {
     g_debug ("The ring tone was stopped before it played");
+  } else if (!ok && change->attempt != self->attempt) {
+    /* A stop() and a new ring() came while it ran; sync_state() starts
+     * the new one right away. */
+    g_debug ("An earlier ring tone start failed: %s", error->message);
   } else if (!ok) {
     g_debug ("The ring tone does not play: %s", error->message);
     /* A bus error that came first has the better message; keep it. */
@@ -484,6 +498,22 @@ state_change_cb (GObject      *source_object,
   sync_state (self);
 }
 
+static gboolean
+retry_cb (gpointer user_data)
+{
+  ConciergeRinger *self = user_data;
+
+  g_assert (CONCIERGE_IS_RINGER (self));
+
+  self->retry_id = 0;
+  g_debug ("Trying the ring tone again");
+  /* `error` stays until a start succeeds. */
+  self->failed = FALSE;
+  sync_state (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Starts a worker if the pipeline is not where the ringer wants it. */
 static void
 sync_state (ConciergeRinger *self)
@@ -492,6 +522,13 @@ sync_state (ConciergeRinger *self)
   StateChange *change;
   GWeakRef *weak;
   gboolean want = self->ringing && !self->failed;
+
+  if (self->ringing && self->failed) {
+    if (self->retry_id == 0)
+      self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+  } else {
+    g_clear_handle_id (&self->retry_id, g_source_remove);
+  }
 
   if (self->busy || want == self->playing)
     return;
@@ -507,6 +544,7 @@ sync_state (ConciergeRinger *self)
   if (self->pipeline == NULL && self->audio_sink != NULL)
     change->audio_sink = g_object_ref (self->audio_sink);
   change->play = want;
+  change->attempt = self->worker_attempt = self->attempt;
   if (want) {
     g_clear_object (&self->starting);
     self->starting = g_cancellable_new ();
@@ -566,6 +604,9 @@ bus_cb (GstBus     *bus,
     g_debug ("Ring tone error from %s: %s (%s)",
              GST_MESSAGE_SRC_NAME (message), error->message,
              debug ? debug : "no details");
+    /* From a worker that started an earlier ring: it reports itself. */
+    if (self->busy && self->worker_attempt != self->attempt)
+      return G_SOURCE_CONTINUE;
     /* The first error of an attempt is the specific one; base classes add
      * generic ones ("state change failed") after it. */
     if (!self->failed)
@@ -652,6 +693,7 @@ concierge_ringer_dispose (GObject *object)
     self->bus_watch = 0;
   }
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->starting != NULL)
     g_cancellable_cancel (self->starting);
   g_clear_object (&self->starting);
@@ -759,8 +801,10 @@ concierge_ringer_set_ringing (ConciergeRinger *self,
     return;
 
   self->ringing = ringing;
-  if (ringing)
+  if (ringing) {
     self->failed = FALSE;
+    self->attempt++;
+  }
   else if (self->starting != NULL)
     g_cancellable_cancel (self->starting);
   apply_volume (self);

@@ -588,12 +588,26 @@ test_broken_sink (void)
   g_assert_cmpuint (SINK_GET (sink, buffers), ==, 0);
   WAIT_UNTIL (element_state (sink) == GST_STATE_NULL);
 
-  /* The next call tries the device again; once it works the error clears. */
+  /* The device comes back while the call still rings: the ringer tries
+   * again by itself, and the chime is heard for the rest of the call. */
+  SINK_SET (sink, fail_start, FALSE);
+  WAIT_UNTIL (concierge_ringer_get_error (ringer) == NULL);
+  WAIT_UNTIL (SINK_GET (sink, buffers) > 5 && element_state (sink) == GST_STATE_PLAYING);
+  g_assert_cmpuint (n_notify, ==, 2);
+
+  /* Broken again: the next call tries the device again at once, and once
+   * it works the error clears. */
+  concierge_ringer_stop (ringer);
+  WAIT_UNTIL (element_state (sink) == GST_STATE_NULL);
+  SINK_SET (sink, fail_start, TRUE);
+  concierge_ringer_ring (ringer);
+  WAIT_UNTIL (concierge_ringer_get_error (ringer) != NULL);
+  g_assert_cmpuint (n_notify, ==, 3);
   concierge_ringer_stop (ringer);
   SINK_SET (sink, fail_start, FALSE);
   ring_until_playing (ringer, sink);
   WAIT_UNTIL (concierge_ringer_get_error (ringer) == NULL);
-  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_cmpuint (n_notify, ==, 4);
 
   concierge_ringer_stop (ringer);
   finalize_all (ringer, sink);
