@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "concierge-log-store"
 
 #include "config.h"

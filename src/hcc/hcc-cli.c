@@ -9,7 +9,6 @@
  * platform's code and message on stderr) and 2 on bad usage.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-cli"
 
 #include "config.h"

@@ -15,7 +15,6 @@
  * Threading: main thread only (libsoup's async API).
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-client"
 
 #include "config.h"

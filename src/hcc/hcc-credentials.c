@@ -7,7 +7,6 @@
  * next to it, like a user name.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-credentials"
 
 #include "config.h"

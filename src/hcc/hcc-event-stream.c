@@ -12,7 +12,6 @@
  * when the queue is empty, so an idle desk costs about one request a second.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-event-stream"
 
 #include "config.h"

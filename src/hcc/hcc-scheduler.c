@@ -13,7 +13,6 @@
  * Threading: main thread only, like the libsoup session it feeds.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-scheduler"
 
 #include "config.h"

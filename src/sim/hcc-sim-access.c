@@ -6,7 +6,6 @@
  * remote/control: the guide has no message type for a remote opening.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-access"
 
 #include <string.h>

@@ -9,7 +9,6 @@
  * devcall/v1/call/receive and are logged for tests.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-calls"
 
 #include "config.h"

@@ -9,7 +9,6 @@
  * and the domain and video modules theirs. docs/hcc-sim.md lists them all.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-control"
 
 #include "config.h"

@@ -7,7 +7,6 @@
  * occupancy and householders are computed once per request, never per row.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-directory"
 
 #include <string.h>

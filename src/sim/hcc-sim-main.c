@@ -6,7 +6,6 @@
  * SIGINT or SIGTERM, then stops it and removes the certificate it made.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-main"
 
 #include "config.h"

@@ -10,7 +10,6 @@
  * the visitor holding a code up to a door.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-passes"
 
 #include <string.h>

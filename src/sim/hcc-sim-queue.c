@@ -8,7 +8,6 @@
  * so new events posted meanwhile wait behind it.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-queue"
 
 #include "config.h"

@@ -8,7 +8,6 @@
  * deviceSerialNo.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-resources"
 
 #include <string.h>

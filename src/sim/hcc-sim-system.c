@@ -7,7 +7,6 @@
  * streamtoken/get, counts as strings in servicepackage.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-system"
 
 #include "config.h"

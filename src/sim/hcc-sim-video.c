@@ -9,7 +9,6 @@
  * it happens on a short-lived teardown thread, which also removes the files.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-video"
 
 #include <string.h>

@@ -8,7 +8,6 @@
  * within a day and the site always looks "current".
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim-world"
 
 #include <string.h>

@@ -12,7 +12,6 @@
  * limit, route lookup, token check, body check, route function, envelope.
  */
 
-#undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "hcc-sim"
 
 #include "config.h"
