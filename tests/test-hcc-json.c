@@ -10,6 +10,7 @@
 #include "hcc-client.h"
 #include "hcc-error.h"
 #include "hcc-json.h"
+#include "hcc-validation.h"
 
 static JsonObject *
 parse_object (const char *json)
@@ -553,6 +554,59 @@ test_error_codes (void)
 }
 
 static void
+test_error_fields (void)
+{
+  g_autoptr(GError) first = hcc_validation_error_new ("startTime", "The time is not valid.");
+  g_autoptr(GError) second = hcc_validation_error_new ("endTime", "The time is not valid.");
+  g_autoptr(GError) platform = hcc_error_new_platform ("CCF038014", "firstName invalid{CCF038014}");
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(GError) propagated = NULL;
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x");
+
+  /* The same sentence for two fields: each error names its own, which a
+   * lookup by message text (or a translation of it) cannot do. */
+  g_assert_error (first, HCC_ERROR, HCC_ERROR_VALIDATION);
+  g_assert_cmpstr (hcc_error_get_field (first), ==, "startTime");
+  g_assert_cmpstr (hcc_error_get_field (second), ==, "endTime");
+  g_assert_null (hcc_error_get_platform_code (first));
+
+  /* A changed message (context prefix, translation) keeps the field. */
+  g_prefix_error (&second, "Visitor pass: ");
+  g_assert_cmpstr (second->message, ==, "Visitor pass: The time is not valid.");
+  g_assert_cmpstr (hcc_error_get_field (second), ==, "endTime");
+
+  /* A platform refusal given a field: copies keep both code and field,
+   * independently of the original. */
+  g_assert_null (hcc_error_get_field (platform));
+  hcc_error_set_field (platform, "firstName");
+  copy = g_error_copy (platform);
+  g_clear_error (&platform);
+  g_assert_error (copy, HCC_ERROR, HCC_ERROR_VALIDATION);
+  g_assert_cmpstr (hcc_error_get_platform_code (copy), ==, "CCF038014");
+  g_assert_cmpstr (hcc_error_get_field (copy), ==, "firstName");
+  g_propagate_error (&propagated, g_error_copy (copy));
+  g_assert_cmpstr (hcc_error_get_platform_code (propagated), ==, "CCF038014");
+  g_assert_cmpstr (hcc_error_get_field (propagated), ==, "firstName");
+
+  /* Both through the one constructor, and a field can be taken away. */
+  {
+    g_autoptr(GError) made = hcc_error_new_for_field (HCC_ERROR_CONFLICT, "email", "In use.");
+    g_autoptr(GError) made_copy = g_error_copy (made);
+
+    g_assert_error (made_copy, HCC_ERROR, HCC_ERROR_CONFLICT);
+    g_assert_cmpstr (hcc_error_get_field (made_copy), ==, "email");
+    hcc_error_set_field (made_copy, NULL);
+    g_assert_null (hcc_error_get_field (made_copy));
+    g_assert_cmpstr (hcc_error_get_field (made), ==, "email");
+  }
+
+  /* Errors of other domains name no field and are not changed. */
+  hcc_error_set_field (other, "firstName");
+  g_assert_null (hcc_error_get_field (other));
+  g_assert_null (hcc_error_get_field (NULL));
+}
+
+static void
 test_error_items (void)
 {
   g_autoptr(JsonObject) ok = parse_object ("{\"id\": \"1\", \"errorCode\": \"0\"}");
@@ -586,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/hcc/time/format", test_time_format);
   g_test_add_func ("/hcc/envelope/decode", test_envelope);
   g_test_add_func ("/hcc/error/codes", test_error_codes);
+  g_test_add_func ("/hcc/error/fields", test_error_fields);
   g_test_add_func ("/hcc/error/items", test_error_items);
 
   return g_test_run ();

@@ -13,16 +13,22 @@
 #include "hcc-error.h"
 #include "hcc-json.h"
 
-/* The platform code travels with the GError (GLib's extended error domain),
- * so the UI can branch on "VMS038027" while showing a human sentence. */
+/* What travels with the GError (GLib's extended error domain), so it
+ * survives g_error_copy(), g_propagate_error() and g_prefix_error(): the
+ * platform code, so the UI can branch on "VMS038027" while showing a human
+ * sentence, and the request field a refusal is about, so a form can put the
+ * sentence next to the entry. Neither is ever read back from the message,
+ * which is translated. */
 typedef struct {
   char *platform_code;
+  char *field;
 } HccErrorPrivate;
 
 static void
 hcc_error_private_init (HccErrorPrivate *priv)
 {
   priv->platform_code = NULL;
+  priv->field = NULL;
 }
 
 static void
@@ -30,12 +36,14 @@ hcc_error_private_copy (const HccErrorPrivate *src,
                         HccErrorPrivate       *dest)
 {
   dest->platform_code = g_strdup (src->platform_code);
+  dest->field = g_strdup (src->field);
 }
 
 static void
 hcc_error_private_clear (HccErrorPrivate *priv)
 {
   g_clear_pointer (&priv->platform_code, g_free);
+  g_clear_pointer (&priv->field, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (HccError, hcc_error)
@@ -360,4 +368,53 @@ hcc_error_new_with_code (HccError    kind,
     priv->platform_code = g_strstrip (g_strdup (platform_code));
 
   return error;
+}
+
+GError *
+hcc_error_new_for_field (HccError    kind,
+                         const char *field,
+                         const char *message)
+{
+  GError *error;
+  HccErrorPrivate *priv;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  error = g_error_new_literal (HCC_ERROR, kind, message);
+  priv = hcc_error_get_private (error);
+  if (priv != NULL && field != NULL)
+    priv->field = g_strdup (field);
+
+  return error;
+}
+
+void
+hcc_error_set_field (GError     *error,
+                     const char *field)
+{
+  HccErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL);
+
+  if (error->domain != HCC_ERROR)
+    return;
+
+  priv = hcc_error_get_private (error);
+  if (priv == NULL)
+    return;
+
+  g_free (priv->field);
+  priv->field = g_strdup (field);
+}
+
+const char *
+hcc_error_get_field (const GError *error)
+{
+  HccErrorPrivate *priv;
+
+  if (error == NULL || error->domain != HCC_ERROR)
+    return NULL;
+
+  priv = hcc_error_get_private (error);
+  return priv != NULL ? priv->field : NULL;
 }

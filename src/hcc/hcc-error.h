@@ -57,4 +57,23 @@ gboolean     hcc_error_is_transient       (const GError  *error);
 gboolean     hcc_error_check_item         (JsonObject    *item,
                                            GError       **error);
 
+
+/* Added by client-quality (additive): */
+
+/* An error of the given kind about one request field: @field is the JSON
+ * name of the field ("firstName", "openCount"...), nullable; @message is
+ * the translated sentence for the user. (transfer full) */
+GError      *hcc_error_new_for_field      (HccError       kind,
+                                           const char    *field,
+                                           const char    *message);
+/* Names the request field @error is about (or none, with NULL), e.g. on a
+ * platform refusal whose code belongs to one field. Only HCC_ERROR errors
+ * carry a field; others are left alone. */
+void         hcc_error_set_field          (GError        *error,
+                                           const char    *field);
+/* The request field an error is about, so a form can show the message next
+ * to it; NULL when the error names no field or is not an HCC_ERROR. Kept by
+ * g_error_copy(), g_propagate_error() and g_prefix_error(). */
+const char  *hcc_error_get_field          (const GError  *error);
+
 G_END_DECLS
