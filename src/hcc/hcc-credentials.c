@@ -94,6 +94,7 @@ searched_cb (GObject      *source,
   Keys *keys = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) attributes = NULL;
+  GCancellable *cancellable;
   GList *items;
   SecretRetrievable *item;
 
@@ -113,8 +114,10 @@ searched_cb (GObject      *source,
   item = items->data;
   attributes = secret_retrievable_get_attributes (item);
   keys->app_key = g_strdup (g_hash_table_lookup (attributes, "app-key"));
-  secret_retrievable_retrieve_secret (item, g_task_get_cancellable (task),
-                                      retrieved_cb, g_steal_pointer (&task));
+  /* Read the cancellable before the task is handed over: argument
+   * evaluation order is unspecified. */
+  cancellable = g_task_get_cancellable (task);
+  secret_retrievable_retrieve_secret (item, cancellable, retrieved_cb, g_steal_pointer (&task));
   g_list_free_full (items, g_object_unref);
 }
 
