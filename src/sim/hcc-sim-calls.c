@@ -330,7 +330,7 @@ log_action (Calls               *calls,
 }
 
 /* Why an action is refused in a given state; NULL when it is allowed. The
- * codes are the closest documented ones (docs/hcc-sim.md lists them). */
+ * codes are the closest documented ones (the README lists them). */
 static const char *
 refuse_code (Call       *call,
              gint64      status,

@@ -6,7 +6,7 @@
  * tests, benchmarks and demos, never for the app. Bad input is an HTTP 4xx
  * with {"error": text}, so a typo in a test fails loudly instead of being
  * taken as "no change". The calls module adds its own /control/calls routes
- * and the domain and video modules theirs. docs/hcc-sim.md lists them all.
+ * and the domain and video modules theirs. the README lists them all.
  */
 
 #define G_LOG_DOMAIN "hcc-sim-control"
