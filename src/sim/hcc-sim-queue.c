@@ -336,6 +336,7 @@ _hcc_sim_post_event (HccSim     *sim,
   gint64 now_ms = _hcc_sim_now_ms (sim);
   GHashTableIter iter;
   Account *account;
+  guint n_queued = 0;
 
   g_return_if_fail (msg_type != NULL);
   g_return_if_fail (event != NULL && JSON_NODE_HOLDS_OBJECT (event));
@@ -373,7 +374,13 @@ _hcc_sim_post_event (HccSim     *sim,
       queued->event = json_node_copy (event);
       queued->posted_ms = now_ms;
       g_queue_push_tail (&account->events, queued);
+      n_queued++;
     }
+
+  /* Like the platform, nobody gets an event posted before they subscribed;
+   * say so, since a test that injects too early sees a call go missing. */
+  if (n_queued == 0)
+    g_debug ("%s event posted while no account was subscribed to it: dropped", type);
 }
 
 guint
