@@ -12,7 +12,11 @@
  * every retry going through the budget again. Writes are never retried here:
  * the services decide which writes are idempotent and set the flag.
  *
- * Threading: main thread only (libsoup's async API).
+ * Threading: the client lives on the main thread (libsoup's async API).
+ * Only stage (4) leaves it: a reply of a 10,000-resident directory sync can
+ * be hundreds of KB, so the JSON parse and the envelope decode run on one
+ * worker thread (STYLE §4), which sees nothing but the status and the body
+ * and hands back a DecodeResult that the main thread applies.
  */
 
 #define G_LOG_DOMAIN "hcc-client"
@@ -371,6 +375,106 @@ wait_finish (GAsyncResult  *result,
 
 /* }}} */
 
+/* {{{ Decoding replies on the worker thread */
+
+typedef struct {
+  guint   http_status;
+  GBytes *body;         /* (owned) (nullable) */
+} DecodeJob;
+
+/* What the worker hands back; exactly one of data (nullable on success:
+ * no "data" member) and error is meaningful, as success says. */
+typedef struct {
+  gboolean  success;
+  JsonNode *data;       /* (owned) (nullable) */
+  GError   *error;      /* (owned) (nullable) */
+} DecodeResult;
+
+static void
+decode_job_free (DecodeJob *job)
+{
+  g_clear_pointer (&job->body, g_bytes_unref);
+  g_free (job);
+}
+
+static void
+decode_result_free (DecodeResult *decoded)
+{
+  g_clear_pointer (&decoded->data, json_node_unref);
+  g_clear_error (&decoded->error);
+  g_free (decoded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DecodeResult, decode_result_free)
+
+static void
+decode_worker (gpointer data,
+               gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+  DecodeJob *job = g_task_get_task_data (task);
+  DecodeResult *decoded = g_new0 (DecodeResult, 1);
+
+  /* hcc_client_decode_envelope() is a pure function of its arguments: it
+   * reads no client state, so it is safe here. */
+  decoded->success = hcc_client_decode_envelope (job->http_status, job->body,
+                                                 &decoded->data, &decoded->error);
+
+  /* GTask dispatches the callback in the main context the task was made
+   * in, so the result is applied on the main thread. */
+  g_task_return_pointer (task, decoded, (GDestroyNotify) decode_result_free);
+}
+
+static GThreadPool *
+get_decode_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      /* One worker, not g_task_run_in_thread: a pool of one takes jobs in
+       * order, so replies complete in the order they arrived, as they did
+       * when they were parsed on the main thread. Shared (non-exclusive)
+       * threads: nothing is kept alive while the client is idle. */
+      GThreadPool *new_pool = g_thread_pool_new (decode_worker, NULL, 1, FALSE, NULL);
+
+      g_once_init_leave (&pool, new_pool);
+    }
+  return pool;
+}
+
+/* Not cancellable: the parse is short and bounded by the body; the caller's
+ * task still reports a cancellation when it returns. */
+static void
+decode_async (guint                http_status,
+              GBytes              *body,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+  DecodeJob *job = g_new0 (DecodeJob, 1);
+
+  g_task_set_source_tag (task, decode_async);
+  job->http_status = http_status;
+  job->body = body != NULL ? g_bytes_ref (body) : NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) decode_job_free);
+
+  /* A non-exclusive pool cannot fail to take a job. */
+  g_thread_pool_push (get_decode_pool (), g_steal_pointer (&task), NULL);
+}
+
+static DecodeResult *
+decode_finish (GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == decode_async, NULL);
+
+  /* The task itself never fails: failures are inside the DecodeResult. */
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+/* }}} */
+
 /* {{{ One HTTP exchange: budget, send, timeout, envelope */
 
 typedef struct {
@@ -445,6 +549,31 @@ map_transport_error (GError   *error,
 }
 
 static void
+exchange_decoded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Exchange *ex = g_task_get_task_data (task);
+  g_autoptr(DecodeResult) decoded = decode_finish (result);
+
+  if (!decoded->success)
+    {
+      GError *error = decoded->error;
+
+      g_debug ("%s -> HTTP %u, %s", ex->path, soup_message_get_status (ex->msg),
+               hcc_error_get_platform_code (error) ? hcc_error_get_platform_code (error)
+                                                   : error->message);
+      g_task_return_error (task, g_steal_pointer (&decoded->error));
+      return;
+    }
+
+  /* The task checks its cancellable here: a request cancelled while its
+   * reply was being parsed still ends with G_IO_ERROR_CANCELLED. */
+  g_task_return_pointer (task, g_steal_pointer (&decoded->data), (GDestroyNotify) json_node_unref);
+}
+
+static void
 exchange_sent_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -453,7 +582,6 @@ exchange_sent_cb (GObject      *source,
   Exchange *ex = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) data = NULL;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   exchange_disconnect (task, ex);
@@ -465,16 +593,11 @@ exchange_sent_cb (GObject      *source,
       return;
     }
 
-  if (!hcc_client_decode_envelope (soup_message_get_status (ex->msg), bytes, &data, &error))
-    {
-      g_debug ("%s -> HTTP %u, %s", ex->path, soup_message_get_status (ex->msg),
-               hcc_error_get_platform_code (error) ? hcc_error_get_platform_code (error)
-                                                   : error->message);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) json_node_unref);
+  /* The timeout is disarmed: the exchange is over, only the decode is
+   * left, and it must not stall the main loop (STYLE §4). The status is
+   * read here because the SoupMessage stays on this thread. */
+  decode_async (soup_message_get_status (ex->msg), bytes,
+                exchange_decoded_cb, g_steal_pointer (&task));
 }
 
 static gboolean
