@@ -657,6 +657,108 @@ test_client_credentials_env (void)
   g_unsetenv ("HCC_SECRET_KEY");
 }
 
+typedef struct {
+  GThread  *main_thread;
+  guint     n_done;
+  guint     n_wrong_thread;
+  guint     n_mixed_up;
+  GError   *error;
+} Replies;
+
+typedef struct {
+  Replies *replies;
+  guint    page_size;  /* 0: the system properties */
+} Asked;
+
+static void
+reply_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autofree Asked *asked = user_data;
+  Replies *replies = asked->replies;
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_thread_self () != replies->main_thread)
+    replies->n_wrong_thread++;
+
+  data = hcc_client_request_finish (HCC_CLIENT (source), result, &error);
+  if (data == NULL)
+    {
+      if (replies->error == NULL)
+        replies->error = g_steal_pointer (&error);
+    }
+  else if (asked->page_size == 0)
+    {
+      /* The system properties: an object, and no person list in it. */
+      if (!JSON_NODE_HOLDS_OBJECT (data) || hcc_test_json_get (data, "personList") != NULL)
+        replies->n_mixed_up++;
+    }
+  else
+    {
+      JsonNode *list = hcc_test_json_get (data, "personList");
+
+      /* Each caller gets the page it asked for, not another one's. */
+      if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list) ||
+          json_array_get_length (json_node_get_array (list)) != asked->page_size)
+        replies->n_mixed_up++;
+    }
+
+  replies->n_done++;
+}
+
+static gboolean
+all_replied (gpointer data)
+{
+  return ((Replies *) data)->n_done == 12;
+}
+
+/* Replies are decoded on a worker thread: many requests at once each get
+ * their own result, and every callback still runs on the caller's thread
+ * (widgets are touched there). */
+static void
+test_client_reply_threads (void)
+{
+  g_autoptr(HccTestSim) sim = hcc_test_sim_new (7, 300, FALSE);
+  g_autoptr(HccClient) client = new_client (sim);
+  Replies replies = { g_thread_self () };
+
+  login (client);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      Asked *asked = g_new0 (Asked, 1);
+
+      asked->replies = &replies;
+      if (i % 3 == 0)
+        {
+          hcc_client_request_async (client, HCC_LANE_INTERACTIVE, HCC_REQUEST_GET, SYSPROPS, NULL,
+                                    NULL, reply_cb, asked);
+        }
+      else
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(JsonNode) body = NULL;
+
+          /* Pages of different sizes (up to about 100 KB) tell the replies apart. */
+          asked->page_size = 10 + 20 * i;
+          text = g_strdup_printf ("{\"pageNum\": 1, \"pageSize\": %u, \"searchCriteria\": "
+                                  "{\"areaId\": \"-1\", \"isContainSubArea\": 1}}",
+                                  asked->page_size);
+          body = json_from_string (text, NULL);
+          hcc_client_request_async (client, HCC_LANE_INTERACTIVE, HCC_REQUEST_RETRY_SAFE,
+                                    "/vims/v1/person/search", body, NULL, reply_cb, asked);
+        }
+    }
+
+  g_assert_true (hcc_test_wait_until (all_replied, &replies, 60000));
+  g_assert_no_error (replies.error);
+  g_assert_cmpuint (replies.n_wrong_thread, ==, 0);
+  g_assert_cmpuint (replies.n_mixed_up, ==, 0);
+  g_assert_cmpint (hcc_client_get_state (client), ==, HCC_CLIENT_STATE_ONLINE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/hcc/client/faults", test_client_faults);
   g_test_add_func ("/hcc/client/cancel", test_client_cancel);
   g_test_add_func ("/hcc/client/budget", test_client_budget);
+  g_test_add_func ("/hcc/client/reply-threads", test_client_reply_threads);
   g_test_add_func ("/hcc/client/credentials-env", test_client_credentials_env);
 
   return g_test_run ();
