@@ -51,6 +51,7 @@ struct _ConciergeCallQueue
   GPtrArray         *items;            /* (element-type ConciergeQueuedCall) oldest first */
   GHashTable        *by_id;            /* record id (unowned) -> item (unowned) */
   GPtrArray         *linger_sources;   /* (element-type GSource) (owned) */
+  GHashTable        *busy;             /* (owned) record ids with a call/receive in flight */
   guint              tick_id;          /* the one-second timer, while a call rings at the door */
 };
 
@@ -282,8 +283,10 @@ tick_cb (gpointer user_data)
 
       update_waiting (item, now);
       /* No device rings longer than this: a call still "ringing" after it
-       * means its end was lost (the stream was offline, say). */
+       * means its end was lost (the stream was offline, say). A call being
+       * answered right now waits for the platform's word instead. */
       if (self->max_ring_seconds > 0 &&
+          !g_hash_table_contains (self->busy, concierge_queued_call_get_record_id (item)) &&
           concierge_queued_call_get_waiting_seconds (item) >= self->max_ring_seconds)
         g_ptr_array_add (stale, item);
       else
@@ -430,6 +433,8 @@ act_cb (GObject      *source,
   ConciergeQueuedCall *item;
   gboolean answered_here;
 
+  g_hash_table_remove (self->busy, record_id);
+
   if (hcc_calls_act_finish (HCC_CLIENT (source), result, &error))
     {
       item = g_hash_table_lookup (self->by_id, record_id);
@@ -526,6 +531,16 @@ act_async (ConciergeCallQueue  *self,
                                : _("This call is no longer ringing"));
       return;
     }
+
+  /* One action per call at a time: a double click must not send a decline
+   * after an answer, or answer twice. */
+  if (g_hash_table_contains (self->busy, record_id))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("This call is already being acted on"));
+      return;
+    }
+  g_hash_table_add (self->busy, g_strdup (record_id));
 
   /* No userId: hcc-calls picks the right one for the call type (T40). */
   hcc_calls_act_async (self->client, record_id, action, NULL, cancellable,
@@ -729,6 +744,7 @@ concierge_call_queue_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->linger_sources, g_ptr_array_unref);
+  g_clear_pointer (&self->busy, g_hash_table_unref);
 
   G_OBJECT_CLASS (concierge_call_queue_parent_class)->finalize (object);
 }
@@ -783,6 +799,7 @@ concierge_call_queue_init (ConciergeCallQueue *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->linger_sources = g_ptr_array_new_with_free_func (source_destroy_and_unref);
+  self->busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 ConciergeCallQueue *

@@ -51,9 +51,10 @@ gboolean             concierge_call_queue_silence              (ConciergeCallQue
 void                 concierge_call_queue_silence_all          (ConciergeCallQueue   *self);
 
 /* devcall/v1/call/receive for @record_id. Answer and decline need a ringing
- * (or silenced) call, hang up an answered one. When the platform says the
- * call is already over (VMS038019/027/029) the call shows what happened and
- * the error is returned too, so the UI can say why. */
+ * (or silenced) call, hang up an answered one; while one of them is in
+ * flight for a call, another fails with G_IO_ERROR_PENDING. When the
+ * platform says the call is already over (VMS038019/027/029) the call shows
+ * what happened and the error is returned too, so the UI can say why. */
 void                 concierge_call_queue_answer_async         (ConciergeCallQueue   *self,
                                                                 const char           *record_id,
                                                                 GCancellable         *cancellable,

@@ -686,6 +686,59 @@ test_no_operator (Fixture       *fixture,
 }
 
 static void
+test_double_answer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *record_id = inject_call (fixture);
+  GAsyncResult *slots[2] = { NULL, NULL };
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(JsonArray) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wait_for_call (fixture, record_id);
+
+  /* A double click: the second press must not reach the platform. */
+  concierge_call_queue_answer_async (fixture->queue, record_id, NULL, test_store_result_cb,
+                                     &slots[0]);
+  concierge_call_queue_decline_async (fixture->queue, record_id, NULL, test_store_result_cb,
+                                      &slots[1]);
+  second = test_wait_result (&slots[1]);
+  g_assert_false (concierge_call_queue_decline_finish (fixture->queue, second, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&error);
+  first = test_wait_result (&slots[0]);
+  g_assert_true (concierge_call_queue_answer_finish (fixture->queue, first, &error));
+  g_assert_no_error (error);
+
+  actions = sim_actions (fixture);
+  g_assert_cmpuint (json_array_get_length (actions), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (actions, 0), "status"),
+                   ==, 1);
+  assert_outcome (fixture, record_id, CONCIERGE_CALL_OUTCOME_ANSWERED);
+}
+
+static void
+test_device_hangs_up_answered (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *record_id = inject_call (fixture);
+  g_autoptr(ConciergeCallRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wait_for_call (fixture, record_id);
+  g_assert_true (run_action (fixture, ANSWER, record_id, &error));
+  g_assert_no_error (error);
+
+  /* The visitor hangs up during the call: over, not missed. */
+  control_call (fixture, record_id, "hangup");
+  wait_for_state (fixture, record_id, CONCIERGE_QUEUED_CALL_ENDED);
+  record = stored_call (fixture, record_id);
+  g_assert_cmpint (concierge_call_record_get_outcome (record), ==, CONCIERGE_CALL_OUTCOME_ANSWERED);
+  g_assert_nonnull (concierge_call_record_get_ended (record));
+}
+
+static void
 test_waiting_seconds (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -759,6 +812,8 @@ main (int   argc,
   ADD ("action/answer-cancelled", test_answer_cancelled_call, 9);
   ADD ("action/answer-answered-elsewhere", test_answer_answered_elsewhere, 10);
   ADD ("action/unknown-call", test_unknown_call, 11);
+  ADD ("action/double-answer", test_double_answer, 12);
+  ADD ("device/hang-up-after-answer", test_device_hangs_up_answered, 13);
   ADD ("device/answered-elsewhere", test_device_ends_call, 0);
   ADD ("device/hang-up", test_device_ends_call, 1);
   ADD ("device/cancel", test_device_ends_call, 2);
