@@ -399,7 +399,13 @@ call_updated_cb (ConciergeCallQueue *self,
   switch (platform_state)
     {
     case HCC_CALL_STATE_ANSWERED_ELSEWHERE:
-      if (!answered_here)
+      /* While our own call/receive is in flight, "answered" may be the echo
+       * of our answer: the platform's reply to it decides (VMS038027 if
+       * someone else was first). */
+      if (g_hash_table_contains (self->busy, record_id))
+        g_debug ("Call %s answered while our action is in flight: waiting for its reply",
+                 record_id);
+      else if (!answered_here)
         transition (self, item, CONCIERGE_QUEUED_CALL_ANSWERED_ELSEWHERE);
       break;
 

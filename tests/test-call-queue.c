@@ -718,6 +718,38 @@ test_double_answer (Fixture       *fixture,
   assert_outcome (fixture, record_id, CONCIERGE_CALL_OUTCOME_ANSWERED);
 }
 
+/* The platform may tell every subscriber that the call was answered, us
+ * included, before our own answer's reply is in. */
+static void
+test_answer_echo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *record_id = inject_call (fixture);
+  g_autofree char *batch = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  ConciergeQueuedCall *item;
+
+  item = wait_for_call (fixture, record_id);
+  concierge_call_queue_answer_async (fixture->queue, record_id, NULL, test_store_result_cb, &slot);
+
+  batch = g_strdup_printf ("{\"event\": [{\"basicInfo\": {\"msgType\": \"Msg140001\"},"
+                           " \"data\": {\"deviceTalkInfo\": {\"msgId\": \"%s\","
+                           " \"msgType\": 1, \"callType\": 1}}}]}", record_id);
+  node = json_from_string (batch, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hcc_event_stream_process_batch (fixture->stream, node), ==, 1);
+  g_assert_cmpint (concierge_queued_call_get_state (item), ==, CONCIERGE_QUEUED_CALL_RINGING);
+
+  result = test_wait_result (&slot);
+  g_assert_true (concierge_call_queue_answer_finish (fixture->queue, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (concierge_queued_call_get_state (item), ==, CONCIERGE_QUEUED_CALL_ANSWERED);
+  assert_outcome (fixture, record_id, CONCIERGE_CALL_OUTCOME_ANSWERED);
+}
+
 static void
 test_device_hangs_up_answered (Fixture       *fixture,
                                gconstpointer  data)
@@ -813,6 +845,7 @@ main (int   argc,
   ADD ("action/answer-answered-elsewhere", test_answer_answered_elsewhere, 10);
   ADD ("action/unknown-call", test_unknown_call, 11);
   ADD ("action/double-answer", test_double_answer, 12);
+  ADD ("action/answer-echo", test_answer_echo, 14);
   ADD ("device/hang-up-after-answer", test_device_hangs_up_answered, 13);
   ADD ("device/answered-elsewhere", test_device_ends_call, 0);
   ADD ("device/hang-up", test_device_ends_call, 1);
