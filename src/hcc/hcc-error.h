@@ -57,7 +57,6 @@ gboolean     hcc_error_is_transient       (const GError  *error);
 gboolean     hcc_error_check_item         (JsonObject    *item,
                                            GError       **error);
 
-
 /* Added by client-quality (additive): */
 
 /* An error of the given kind about one request field: @field is the JSON
