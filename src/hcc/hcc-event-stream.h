@@ -41,7 +41,7 @@ void                 hcc_event_stream_retry_now         (HccEventStream  *self);
 HccEventStreamState  hcc_event_stream_get_state         (HccEventStream  *self);
 /* (nullable) when the next attempt happens while offline (local time). */
 GDateTime           *hcc_event_stream_get_next_retry    (HccEventStream  *self);
-/* The pause after an empty poll (default 1000 ms, at least 500 ms). */
+/* The pause after an empty poll (default and minimum 500 ms). */
 void                 hcc_event_stream_set_poll_interval (HccEventStream  *self,
                                                          guint            interval_ms);
 guint                hcc_event_stream_get_poll_interval (HccEventStream  *self);
