@@ -330,6 +330,29 @@ ensure_tick (ConciergeCallQueue *self)
 
 /* The event stream */
 
+/* A subscription outlives the app (the platform keeps it for 2 days), so
+ * calls queued while the desk was closed arrive when it starts, long after
+ * their door station gave up. Such a call is missed and must not ring. The
+ * age is measured against the platform's own time of the call; allowing as
+ * much again as the longest ring absorbs a clock difference between the
+ * desk and the platform. */
+static gboolean
+is_stale_on_arrival (ConciergeCallQueue *self,
+                     HccCall            *call)
+{
+  GDateTime *started = hcc_call_get_started (call);
+  g_autoptr(GDateTime) now = NULL;
+  GTimeSpan age;
+
+  if (self->max_ring_seconds == 0 || started == NULL)
+    return FALSE;
+
+  now = g_date_time_new_now_utc ();
+  age = g_date_time_difference (now, started);
+
+  return age > 2 * (GTimeSpan) self->max_ring_seconds * G_TIME_SPAN_SECOND;
+}
+
 static void
 call_incoming_cb (ConciergeCallQueue *self,
                   HccCall            *call,
@@ -358,6 +381,13 @@ call_incoming_cb (ConciergeCallQueue *self,
 
   g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  if (is_stale_on_arrival (self, call))
+    {
+      g_debug ("Call %s arrived long after it started: missed", record_id);
+      transition (self, item, CONCIERGE_QUEUED_CALL_MISSED);
+      return;
+    }
 
   update_ringer (self);
   ensure_tick (self);

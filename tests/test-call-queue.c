@@ -804,6 +804,37 @@ test_stale_call_missed (Fixture       *fixture,
   assert_outcome (fixture, record_id, CONCIERGE_CALL_OUTCOME_MISSED);
 }
 
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+test_stale_on_arrival (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *record_id = NULL;
+  gint64 until;
+
+  /* The desk is closed while a door station calls and gives up; the
+   * platform keeps the event for the subscription. */
+  concierge_call_queue_set_max_ring_seconds (fixture->queue, 1);
+  hcc_event_stream_stop (fixture->stream);
+  record_id = inject_call (fixture);
+  until = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+  g_assert_true (hcc_test_wait_until (time_passed, &until, 10000));
+
+  /* When the desk opens again, the old call shows as missed and never rings. */
+  hcc_event_stream_start (fixture->stream);
+  wait_for_call (fixture, record_id);
+  g_assert_cmpint (concierge_queued_call_get_state (concierge_call_queue_lookup (fixture->queue,
+                                                                                 record_id)),
+                   ==, CONCIERGE_QUEUED_CALL_MISSED);
+  g_assert_false (concierge_ringer_get_ringing (fixture->ringer));
+  assert_outcome (fixture, record_id, CONCIERGE_CALL_OUTCOME_MISSED);
+}
+
 static void
 test_unknown_call (Fixture       *fixture,
                    gconstpointer  data)
@@ -833,6 +864,7 @@ main (int   argc,
               fixture_setup, func, fixture_teardown)
 
   ADD ("ring/incoming", test_incoming_rings, 0);
+  ADD ("ring/stale-on-arrival", test_stale_on_arrival, 0);
   ADD ("ring/arrival-order", test_arrival_order, 1);
   ADD ("ring/silence-is-local", test_silence_is_local, 2);
   ADD ("ring/waiting-seconds", test_waiting_seconds, 3);
