@@ -33,21 +33,6 @@ static const HccJsonField camera_fields[] = {
   { "online", "online", FALSE },
 };
 
-static const HccJsonField area_fields[] = {
-  { "id", "area-id", FALSE },
-  { "name", "area-name", FALSE },
-};
-
-static const HccJsonField dev_info_fields[] = {
-  { "id", "device-id", FALSE },
-  { "serialNo|deviceSerial", "device-serial", FALSE },
-};
-
-static const HccJsonField channel_fields[] = {
-  { "id", "channel-id", FALSE },
-  { "no", "channel-no", FALSE },
-};
-
 /* devicedetail/get channels: { id, name, no, online, area {id, name} }. */
 static const HccJsonField detail_channel_fields[] = {
   { "id", "id", TRUE },
@@ -64,34 +49,6 @@ is_blank (const char *text)
       return FALSE;
 
   return TRUE;
-}
-
-static void
-map_nested (JsonObject         *item,
-            GObject            *target,
-            const char         *member,
-            const HccJsonField *fields,
-            gsize               n_fields)
-{
-  JsonObject *object = hcc_json_get_object (item, member, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (object != NULL && !hcc_json_map_object (object, target, fields, n_fields, &error))
-    g_debug ("Ignoring %s: %s", member, error->message);
-}
-
-static void
-map_camera_extra (JsonObject *item,
-                  GObject    *target)
-{
-  JsonObject *device = hcc_json_get_object (item, "device", NULL);
-
-  map_nested (item, target, "area", area_fields, G_N_ELEMENTS (area_fields));
-  if (device != NULL)
-    {
-      map_nested (device, target, "devInfo", dev_info_fields, G_N_ELEMENTS (dev_info_fields));
-      map_nested (device, target, "channelInfo", channel_fields, G_N_ELEMENTS (channel_fields));
-    }
 }
 
 static void
@@ -112,7 +69,7 @@ cameras_cb (GObject      *source,
   g_task_return_pointer (task,
                          hcc_pager_map_items (items, HCC_TYPE_CAMERA,
                                               camera_fields, G_N_ELEMENTS (camera_fields),
-                                              map_camera_extra),
+                                              hcc_pager_map_resource),
                          g_object_unref);
 }
 
@@ -199,24 +156,15 @@ map_detail_channels (JsonObject  *device,
   if (channels == NULL)
     return;
 
+  /* The area of each channel sits in a nested object, as in the listings. */
   model = hcc_pager_map_items (channels, type, detail_channel_fields,
-                               G_N_ELEMENTS (detail_channel_fields), NULL);
+                               G_N_ELEMENTS (detail_channel_fields), hcc_pager_map_resource);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
       /* HccCamera and HccDoor share these property names. */
       g_object_set (item, "device-serial", serial, "device-id", device_id, NULL);
-    }
-
-  /* The area of each channel sits in a nested object. */
-  for (guint i = 0; i < g_list_model_get_n_items (model) && i < json_array_get_length (channels); i++)
-    {
-      JsonNode *node = json_array_get_element (channels, i);
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        map_nested (json_node_get_object (node), item, "area", area_fields, G_N_ELEMENTS (area_fields));
     }
 
   g_clear_object (out);
@@ -389,5 +337,5 @@ hcc_devices_parse_camera (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
 
   return (HccCamera *) hcc_pager_map_one (object, HCC_TYPE_CAMERA, camera_fields, G_N_ELEMENTS (camera_fields),
-                                       map_camera_extra, error);
+                                       hcc_pager_map_resource, error);
 }

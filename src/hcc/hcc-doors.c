@@ -30,50 +30,6 @@ static const HccJsonField door_fields[] = {
   { "online", "online", FALSE },
 };
 
-static const HccJsonField area_fields[] = {
-  { "id", "area-id", FALSE },
-  { "name", "area-name", FALSE },
-};
-
-static const HccJsonField dev_info_fields[] = {
-  { "id", "device-id", FALSE },
-  { "serialNo|deviceSerial", "device-serial", FALSE },
-  { "category", "device-category", FALSE },
-};
-
-static const HccJsonField channel_fields[] = {
-  { "id", "channel-id", FALSE },
-  { "no", "channel-no", FALSE },
-};
-
-static void
-map_nested (JsonObject         *item,
-            GObject            *target,
-            const char         *member,
-            const HccJsonField *fields,
-            gsize               n_fields)
-{
-  JsonObject *object = hcc_json_get_object (item, member, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (object != NULL && !hcc_json_map_object (object, target, fields, n_fields, &error))
-    g_debug ("Ignoring %s: %s", member, error->message);
-}
-
-static void
-map_door_extra (JsonObject *item,
-                GObject    *target)
-{
-  JsonObject *device = hcc_json_get_object (item, "device", NULL);
-
-  map_nested (item, target, "area", area_fields, G_N_ELEMENTS (area_fields));
-  if (device != NULL)
-    {
-      map_nested (device, target, "devInfo", dev_info_fields, G_N_ELEMENTS (dev_info_fields));
-      map_nested (device, target, "channelInfo", channel_fields, G_N_ELEMENTS (channel_fields));
-    }
-}
-
 static void
 list_cb (GObject      *source,
          GAsyncResult *result,
@@ -92,7 +48,7 @@ list_cb (GObject      *source,
   g_task_return_pointer (task,
                          hcc_pager_map_items (items, HCC_TYPE_DOOR,
                                               door_fields, G_N_ELEMENTS (door_fields),
-                                              map_door_extra),
+                                              hcc_pager_map_resource),
                          g_object_unref);
 }
 
@@ -335,5 +291,5 @@ hcc_doors_parse_door (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
 
   return (HccDoor *) hcc_pager_map_one (object, HCC_TYPE_DOOR, door_fields, G_N_ELEMENTS (door_fields),
-                                     map_door_extra, error);
+                                     hcc_pager_map_resource, error);
 }

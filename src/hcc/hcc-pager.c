@@ -400,6 +400,59 @@ hcc_pager_fetch_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static const HccJsonField resource_area_fields[] = {
+  { "id", "area-id", FALSE },
+  { "name", "area-name", FALSE },
+};
+
+static const HccJsonField resource_device_fields[] = {
+  { "id", "device-id", FALSE },
+  { "serialNo|deviceSerial", "device-serial", FALSE },
+  { "category", "device-category", FALSE },
+};
+
+static const HccJsonField resource_channel_fields[] = {
+  { "id", "channel-id", FALSE },
+  { "no", "channel-no", FALSE },
+};
+
+static void
+map_nested (JsonObject         *item,
+            GObject            *target,
+            const char         *member,
+            const HccJsonField *fields,
+            gsize               n_fields)
+{
+  JsonObject *object = hcc_json_get_object (item, member, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (object != NULL && !hcc_json_map_object (object, target, fields, n_fields, &error))
+    g_debug ("Ignoring %s: %s", member, error->message);
+}
+
+void
+hcc_pager_map_resource (JsonObject *item,
+                        GObject    *target)
+{
+  JsonObject *device = hcc_json_get_object (item, "device", NULL);
+  gsize n_device_fields = G_N_ELEMENTS (resource_device_fields);
+
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (G_IS_OBJECT (target));
+
+  /* Cameras keep no category; the table's last entry is the category. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (target), "device-category") == NULL)
+    n_device_fields--;
+
+  map_nested (item, target, "area", resource_area_fields, G_N_ELEMENTS (resource_area_fields));
+  if (device != NULL)
+    {
+      map_nested (device, target, "devInfo", resource_device_fields, n_device_fields);
+      map_nested (device, target, "channelInfo",
+                  resource_channel_fields, G_N_ELEMENTS (resource_channel_fields));
+    }
+}
+
 GListModel *
 hcc_pager_map_items (JsonArray          *items,
                      GType               type,

@@ -68,6 +68,14 @@ JsonNode   *hcc_pager_lookup        (JsonObject           *object,
 typedef void (*HccPagerMapFunc) (JsonObject *item,
                                  GObject    *target);
 
+/* Maps what the resource listings (areas/doors/get, areas/cameras/get)
+ * nest in each entry: area {id, name} to area-id/area-name, and
+ * device {devInfo {id, serialNo, category}, channelInfo {id, no}} to
+ * device-id, device-serial, device-category (when @target has it),
+ * channel-id and channel-no. An HccPagerMapFunc. */
+void        hcc_pager_map_resource  (JsonObject           *item,
+                                     GObject              *target);
+
 /* A GListStore of @type, one object per item of @items mapped with @fields
  * and then @extra. Items that are not objects, or miss a required member,
  * are left out: one bad entry must not hide the rest of a list. */
