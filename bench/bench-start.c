@@ -1,0 +1,279 @@
+/* bench-start.c: time from process start to the window's first frame
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bench-start"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+/* Not a test: runs `concierge --demo` with CONCIERGE_STARTUP_PROBE=exit
+ * several times on the current display and prints the median and the spread
+ * of "first-frame-ms" (the app measures from the kernel's process start time
+ * to its window's first after-paint, see src/concierge-startup-probe.c).
+ *
+ * Warm runs follow one discarded run that fills the page cache. Cold runs
+ * drop the page cache first (/proc/sys/vm/drop_caches, root only), as after
+ * a boot; they are skipped with a message when that is not allowed.
+ *
+ * Usage: bench-start [WARM_RUNS [COLD_RUNS]]   (defaults 7 and 3)
+ * Run it under a display, e.g.
+ *   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- _build/bench/bench-start */
+
+#define RUN_TIMEOUT_S 60
+
+typedef struct
+{
+  char     *line;
+  gboolean  done;
+} LineRead;
+
+static void
+child_setup (gpointer user_data)
+{
+  /* No app is left behind when the bench is killed. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static void
+line_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LineRead *read = user_data;
+
+  read->line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result,
+                                                     NULL, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+drop_page_cache (void)
+{
+  FILE *file;
+  gboolean ok;
+
+  sync ();
+  /* Written in place: g_file_set_contents() would rename a new file over it. */
+  file = fopen ("/proc/sys/vm/drop_caches", "w");
+  if (file == NULL)
+    return FALSE;
+  ok = fputs ("3\n", file) >= 0;
+  ok = fclose (file) == 0 && ok;
+
+  return ok;
+}
+
+/* One run: the probe's milliseconds (-1 on failure) and, in @seen_ms, the
+ * time from spawn to the line as this process saw it, a cross-check that
+ * adds the pipe and this process's wake-up. */
+static double
+run_once (const char *data_home,
+          double     *seen_ms)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { CONCIERGE_EXE, "--demo", NULL };
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  gint64 start;
+  double probe_ms = -1;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  g_subprocess_launcher_setenv (launcher, "CONCIERGE_STARTUP_PROBE", "exit", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  /* The demo site needs no keys and the app stores none. */
+  g_subprocess_launcher_unsetenv (launcher, "HCC_APP_KEY");
+  g_subprocess_launcher_unsetenv (launcher, "HCC_SECRET_KEY");
+
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  if (process == NULL) {
+    g_printerr ("Cannot run %s: %s\n", CONCIERGE_EXE, error->message);
+    return -1;
+  }
+
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  timeout_id = g_timeout_add_seconds (RUN_TIMEOUT_S, timed_out_cb, &timed_out);
+  while (!timed_out) {
+    g_autofree char *line = NULL;
+    LineRead read = { NULL, FALSE };
+
+    g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, line_read_cb, &read);
+    while (!read.done && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    if (!read.done)
+      break;
+    line = read.line;
+    if (line == NULL)
+      break;
+    if (g_str_has_prefix (line, "first-frame-ms ")) {
+      *seen_ms = (g_get_monotonic_time () - start) / 1000.0;
+      probe_ms = g_ascii_strtod (line + strlen ("first-frame-ms "), NULL);
+      break;
+    }
+  }
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  /* With "exit" the app quits by itself after the first frame; a run that
+   * printed nothing (no probe in this build, no display) is ended here. */
+  if (probe_ms < 0)
+    g_subprocess_force_exit (process);
+  else if (!g_subprocess_wait (process, NULL, NULL))
+    g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, NULL);
+  /* Drain a pending read so its callback does not outlive @read above. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  return probe_ms;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
+    g_autofree char *child = g_build_filename (path, name, NULL);
+
+    if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+      remove_tree (child);
+    else
+      g_unlink (child);
+  }
+  g_rmdir (path);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+  return (g_array_index (values, double, values->len / 2 - 1) +
+          g_array_index (values, double, values->len / 2)) / 2;
+}
+
+/* Prints the median, the spread (min-max) and every run; FALSE when a run
+ * failed. */
+static gboolean
+report (const char *label,
+        GArray     *probe,
+        GArray     *seen)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  double low, high, middle, seen_median;
+
+  for (guint i = 0; i < probe->len; i++) {
+    if (g_array_index (probe, double, i) < 0)
+      return FALSE;
+    g_string_append_printf (all, "%s%.0f", i ? " " : "", g_array_index (probe, double, i));
+  }
+  seen_median = median (seen);
+  /* median() sorts, so the ends are the extremes. */
+  middle = median (probe);
+  low = g_array_index (probe, double, 0);
+  high = g_array_index (probe, double, probe->len - 1);
+  g_print ("  %-5s %u runs: median %4.0f ms, spread %.0f-%.0f ms (%.0f ms)  [%s]\n",
+           label, probe->len, middle, low, high, high - low, all->str);
+  g_print ("        seen from the bench (spawn to line): median %4.0f ms\n", seen_median);
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) warm = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) warm_seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cold = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cold_seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  guint warm_runs = argc > 1 ? (guint) atoi (argv[1]) : 7;
+  guint cold_runs = argc > 2 ? (guint) atoi (argv[2]) : 3;
+  gboolean ok = TRUE;
+  double seen = -1, value;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) {
+    g_printerr ("No display: run under xvfb-run -a dbus-run-session, or in a desktop session.\n");
+    return 1;
+  }
+
+  /* The built schema, settings in memory and a throw-away data dir: the
+   * runs neither read nor change the user's settings and logs. */
+  g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMA_DIR, FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  data_home = g_dir_make_tmp ("concierge-bench-start-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_print ("Start to first window frame of `concierge --demo` (CONCIERGE_STARTUP_PROBE=exit)\n");
+
+  /* The first run loads the files into the page cache; it is not counted. */
+  value = run_once (data_home, &seen);
+  if (value < 0) {
+    g_printerr ("The app printed no first-frame-ms line within %d s: is "
+                "concierge_startup_probe_attach() called by the window, and is there a display?\n",
+                RUN_TIMEOUT_S);
+    return 1;
+  }
+  for (guint i = 0; i < warm_runs; i++) {
+    value = run_once (data_home, &seen);
+    g_array_append_val (warm, value);
+    g_array_append_val (warm_seen, seen);
+  }
+  if (warm->len > 0)
+    ok = report ("warm", warm, warm_seen) && ok;
+
+  for (guint i = 0; i < cold_runs; i++) {
+    if (!drop_page_cache ()) {
+      g_print ("  cold  not run: dropping the page cache needs root "
+               "(/proc/sys/vm/drop_caches)\n");
+      break;
+    }
+    value = run_once (data_home, &seen);
+    g_array_append_val (cold, value);
+    g_array_append_val (cold_seen, seen);
+  }
+  if (cold->len > 0)
+    ok = report ("cold", cold, cold_seen) && ok;
+
+  if (warm->len > 0)
+    g_print ("Goal: start under 500 ms (warm median): %s\n",
+             median (warm) < 500 ? "met" : "NOT met");
+
+  remove_tree (data_home);
+
+  return ok ? 0 : 1;
+}
