@@ -51,6 +51,7 @@ struct _HccEventStream
   GSource             *timer;          /* (owned) (nullable) the next step */
   gboolean             more_pending;   /* the last batch had remainingNumber > 0 */
   GDateTime           *next_retry;     /* (owned) (nullable) */
+  GError              *last_error;     /* (owned) (nullable) why it is not online */
   guint                failures;
   gint64               offline_since;  /* monotonic µs, 0 while online */
   gboolean             subscribed;
@@ -365,6 +366,7 @@ went_online (HccEventStream *self)
 {
   self->failures = 0;
   self->offline_since = 0;
+  g_clear_error (&self->last_error);
   set_next_retry (self, NULL);
   set_state (self, HCC_EVENT_STREAM_STATE_ONLINE);
 }
@@ -379,6 +381,10 @@ handle_error (HccEventStream *self,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  /* Kept before the state changes, so whoever hears the change can say why. */
+  g_clear_error (&self->last_error);
+  self->last_error = g_error_copy (error);
 
   if (g_error_matches (error, HCC_ERROR, HCC_ERROR_AUTH))
     {
@@ -530,6 +536,7 @@ subscribe_cb (GObject      *source,
    * that lapses again at once cannot make a tight subscribe loop. */
   self->subscribed = TRUE;
   self->offline_since = 0;
+  g_clear_error (&self->last_error);
   set_next_retry (self, NULL);
   set_state (self, HCC_EVENT_STREAM_STATE_ONLINE);
   step_poll (self);
@@ -657,6 +664,7 @@ hcc_event_stream_finalize (GObject *object)
   HccEventStream *self = (HccEventStream *)object;
 
   g_clear_pointer (&self->next_retry, g_date_time_unref);
+  g_clear_error (&self->last_error);
   g_hash_table_unref (self->seen);
   g_queue_clear_full (&self->seen_order, g_free);
   g_queue_clear_full (&self->call_order, g_free);
@@ -820,4 +828,18 @@ hcc_event_stream_lookup_call (HccEventStream *self,
   if (record_id == NULL || self->calls == NULL)
     return NULL;
   return g_hash_table_lookup (self->calls, record_id);
+}
+
+/**
+ * hcc_event_stream_get_last_error:
+ *
+ * Returns: (nullable) (transfer none): why the stream is offline, has
+ *   lapsed or was refused; NULL while online.
+ */
+const GError *
+hcc_event_stream_get_last_error (HccEventStream *self)
+{
+  g_return_val_if_fail (HCC_IS_EVENT_STREAM (self), NULL);
+
+  return self->last_error;
 }

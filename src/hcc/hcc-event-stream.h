@@ -41,6 +41,8 @@ void                 hcc_event_stream_retry_now         (HccEventStream  *self);
 HccEventStreamState  hcc_event_stream_get_state         (HccEventStream  *self);
 /* (nullable) when the next attempt happens while offline (local time). */
 GDateTime           *hcc_event_stream_get_next_retry    (HccEventStream  *self);
+/* (nullable) why the stream is not online (offline, lapsed, refused). */
+const GError        *hcc_event_stream_get_last_error    (HccEventStream  *self);
 /* The pause after an empty poll (default and minimum 500 ms). */
 void                 hcc_event_stream_set_poll_interval (HccEventStream  *self,
                                                          guint            interval_ms);
