@@ -1,0 +1,2660 @@
+/* concierge-directory.c: the site's directory, cached on disk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "concierge-directory"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "concierge-directory.h"
+
+/* Threading rule: every sqlite3 call happens on the one worker thread of
+ * the directory. The main thread builds Job structs and pushes them onto a
+ * GAsyncQueue; the worker runs them in order and hands each one back to the
+ * main context through an idle source, where tasks are returned and the
+ * models are touched. Objects cross threads only while one side holds
+ * them: a fetched list goes to the worker to be merged, sorted, indexed and
+ * written, and comes back to be spliced into the models; an edit is copied
+ * on the main thread before the copy goes to the worker. */
+
+#define SCHEMA_VERSION 1
+
+/* The models' items carry their search key and the room IDs it was built
+ * from under this quark, computed once (on the worker for whole lists). */
+#define INFO_KEY "concierge-directory-info"
+
+typedef enum {
+  COLUMN_TEXT,
+  COLUMN_INT,
+  COLUMN_BOOL,
+  COLUMN_TIME,
+} ColumnKind;
+
+/* One column of a cache table and the property of the libhcc type that it
+ * holds. The tables of the schema name their columns the same way. */
+typedef struct {
+  const char *column;
+  const char *property;
+  ColumnKind  kind;
+} Column;
+
+static const Column building_columns[] = {
+  { "id", "id", COLUMN_TEXT },
+  { "name", "name", COLUMN_TEXT },
+  { "area_id", "area-id", COLUMN_TEXT },
+  { "area_name", "area-name", COLUMN_TEXT },
+  { "total_rooms", "total-rooms", COLUMN_INT },
+  { "total_persons", "total-persons", COLUMN_INT },
+  { "device_names", "device-names", COLUMN_TEXT },
+};
+
+static const Column room_columns[] = {
+  { "id", "id", COLUMN_TEXT },
+  { "name", "name", COLUMN_TEXT },
+  { "number", "number", COLUMN_TEXT },
+  { "building_id", "building-id", COLUMN_TEXT },
+  { "building_name", "building-name", COLUMN_TEXT },
+  { "area_id", "area-id", COLUMN_TEXT },
+  { "area_name", "area-name", COLUMN_TEXT },
+  { "person_amount", "person-amount", COLUMN_INT },
+  { "main_account", "main-account", COLUMN_TEXT },
+  { "email", "email", COLUMN_TEXT },
+  { "phone", "phone", COLUMN_TEXT },
+  { "account_type", "account-type", COLUMN_INT },
+};
+
+static const Column resident_columns[] = {
+  { "id", "id", COLUMN_TEXT },
+  { "person_code", "person-code", COLUMN_TEXT },
+  { "first_name", "first-name", COLUMN_TEXT },
+  { "last_name", "last-name", COLUMN_TEXT },
+  { "gender", "gender", COLUMN_INT },
+  { "phone", "phone", COLUMN_TEXT },
+  { "email", "email", COLUMN_TEXT },
+  { "description", "description", COLUMN_TEXT },
+  { "expired", "expired", COLUMN_BOOL },
+  { "photo_url", "photo-url", COLUMN_TEXT },
+  { "head_pic_url", "head-pic-url", COLUMN_TEXT },
+  { "start_time", "start-time", COLUMN_TIME },
+  { "end_time", "end-time", COLUMN_TIME },
+  { "language", "language", COLUMN_TEXT },
+};
+
+static const Column access_level_columns[] = {
+  { "id", "id", COLUMN_TEXT },
+  { "name", "name", COLUMN_TEXT },
+  { "remark", "remark", COLUMN_TEXT },
+  { "usage_type", "usage-type", COLUMN_INT },
+  { "area_id", "area-id", COLUMN_TEXT },
+  { "area_name", "area-name", COLUMN_TEXT },
+  { "schedule_name", "schedule-name", COLUMN_TEXT },
+};
+
+/* A cache table: its name and the columns after its leading key columns
+ * ("pos", and "person_id" for resident_rooms). */
+typedef struct {
+  const char   *table;
+  const Column *columns;
+  guint         n_columns;
+  GType       (*get_type) (void);
+} Kind;
+
+static const Kind building_kind = {
+  "buildings", building_columns, G_N_ELEMENTS (building_columns), hcc_building_get_type
+};
+static const Kind room_kind = {
+  "rooms", room_columns, G_N_ELEMENTS (room_columns), hcc_room_get_type
+};
+static const Kind resident_kind = {
+  "residents", resident_columns, G_N_ELEMENTS (resident_columns), hcc_resident_get_type
+};
+static const Kind resident_room_kind = {
+  "resident_rooms", room_columns, G_N_ELEMENTS (room_columns), hcc_room_get_type
+};
+static const Kind access_level_kind = {
+  "access_levels", access_level_columns, G_N_ELEMENTS (access_level_columns),
+  hcc_access_level_get_type
+};
+
+/* The schema, one step per version: migrations[n] turns version n into n+1.
+ * Every table is the last listing of the platform, in the order the models
+ * show it ("pos"). Times are microseconds since the Unix epoch in UTC. */
+static const char * const migrations[] = {
+  /* 0 -> 1 */
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ");"
+  "CREATE TABLE buildings ("
+  "  id            TEXT PRIMARY KEY NOT NULL,"
+  "  pos           INTEGER NOT NULL,"
+  "  name          TEXT,"
+  "  area_id       TEXT,"
+  "  area_name     TEXT,"
+  "  total_rooms   INTEGER,"
+  "  total_persons INTEGER,"
+  "  device_names  TEXT"
+  ");"
+  "CREATE TABLE rooms ("
+  "  id            TEXT PRIMARY KEY NOT NULL,"
+  "  pos           INTEGER NOT NULL,"
+  "  name          TEXT,"
+  "  number        TEXT,"
+  "  building_id   TEXT,"
+  "  building_name TEXT,"
+  "  area_id       TEXT,"
+  "  area_name     TEXT,"
+  "  person_amount INTEGER,"
+  "  main_account  TEXT,"
+  "  email         TEXT,"
+  "  phone         TEXT,"
+  "  account_type  INTEGER"
+  ");"
+  "CREATE TABLE residents ("
+  "  id            TEXT PRIMARY KEY NOT NULL,"
+  "  pos           INTEGER NOT NULL,"
+  "  person_code   TEXT,"
+  "  first_name    TEXT,"
+  "  last_name     TEXT,"
+  "  gender        INTEGER,"
+  "  phone         TEXT,"
+  "  email         TEXT,"
+  "  description   TEXT,"
+  "  expired       INTEGER,"
+  "  photo_url     TEXT,"
+  "  head_pic_url  TEXT,"
+  "  start_time    INTEGER,"
+  "  end_time      INTEGER,"
+  "  language      TEXT"
+  ");"
+  /* A resident's links, as the platform lists them (RoomDTO). */
+  "CREATE TABLE resident_rooms ("
+  "  person_id     TEXT NOT NULL,"
+  "  pos           INTEGER NOT NULL,"
+  "  id            TEXT NOT NULL,"
+  "  name          TEXT,"
+  "  number        TEXT,"
+  "  building_id   TEXT,"
+  "  building_name TEXT,"
+  "  area_id       TEXT,"
+  "  area_name     TEXT,"
+  "  person_amount INTEGER,"
+  "  main_account  TEXT,"
+  "  email         TEXT,"
+  "  phone         TEXT,"
+  "  account_type  INTEGER,"
+  "  PRIMARY KEY (person_id, id)"
+  ");"
+  "CREATE TABLE access_levels ("
+  "  id            TEXT PRIMARY KEY NOT NULL,"
+  "  pos           INTEGER NOT NULL,"
+  "  name          TEXT,"
+  "  remark        TEXT,"
+  "  usage_type    INTEGER,"
+  "  area_id       TEXT,"
+  "  area_name     TEXT,"
+  "  schedule_name TEXT"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
+
+typedef struct
+{
+  GAsyncQueue  *queue;         /* (owned) of Job */
+  GMainContext *main_context;  /* (owned) */
+  char         *path;          /* (owned) */
+
+  /* Touched by the worker thread only. */
+  sqlite3      *db;            /* (owned) (nullable) */
+} Worker;
+
+typedef struct _Job Job;
+typedef void (*JobRunFunc)  (Job    *job,
+                             Worker *worker);
+typedef void (*JobDoneFunc) (Job    *job);
+
+struct _Job
+{
+  JobRunFunc      run;        /* NULL: close the database and stop */
+  JobDoneFunc     done;       /* (nullable): main thread; default returns the task */
+  Worker         *worker;     /* (owned) */
+  GTask          *task;       /* (owned) (nullable): main thread only */
+  gpointer        data;       /* (owned) (nullable) */
+  GDestroyNotify  data_free;
+  GError         *error;      /* (owned) (nullable): written by the worker */
+};
+
+/* A whole directory: what a load reads from the cache, or what a refresh
+ * fetched. The worker merges, sorts and indexes it; the main thread then
+ * moves it into the models. */
+typedef struct
+{
+  GPtrArray *buildings;      /* (owned) of HccBuilding */
+  GPtrArray *rooms;          /* (owned) of HccRoom */
+  GPtrArray *residents;      /* (owned) of HccResident */
+  GPtrArray *access_levels;  /* (owned) of HccAccessLevel */
+  gint64     last_refreshed; /* UTC microseconds, 0: never */
+} Snapshot;
+
+/* What the models' residents carry under INFO_KEY. */
+typedef struct
+{
+  char  *search_key;  /* (owned) */
+  GStrv  room_ids;    /* (owned): the rooms the resident was counted in */
+} ResidentInfo;
+
+typedef struct
+{
+  HccResident *resident;      /* (owned) (nullable): a copy to write */
+  char        *person_id;     /* (owned) (nullable): a resident to delete */
+  GHashTable  *room_amounts;  /* (owned) (nullable): room ID -> person amount */
+} ResidentWrite;
+
+typedef struct
+{
+  ConciergeDirectory *self;         /* (owned) */
+  GCancellable       *cancellable;  /* (owned) */
+  GPtrArray          *waiters;      /* (owned) of Waiter */
+  Snapshot           *snapshot;     /* (owned) */
+} RefreshOp;
+
+typedef struct
+{
+  RefreshOp *op;             /* (unowned): owns this */
+  GTask     *task;           /* (owned) */
+  GSource   *cancel_source;  /* (owned) (nullable) */
+} Waiter;
+
+struct _ConciergeDirectory
+{
+  GObject       parent_instance;
+
+  HccClient    *client;         /* (owned) (nullable) */
+  char         *path;           /* (owned) */
+  Worker       *worker;         /* (owned) */
+  GThread      *thread;         /* (owned) */
+  gboolean      closed;
+
+  GListStore   *buildings;      /* (owned) of HccBuilding */
+  GListStore   *rooms;          /* (owned) of HccRoom */
+  GListStore   *residents;      /* (owned) of HccResident */
+  GListStore   *access_levels;  /* (owned) of HccAccessLevel */
+  GHashTable   *rooms_by_id;    /* (owned): ID -> HccRoom (unowned, in rooms) */
+  GHashTable   *residents_by_id;/* (owned): ID -> HccResident (unowned, in residents) */
+
+  /* Whether a refresh has filled the models: a cache read that finishes
+   * later must not put older data back. */
+  gboolean      refreshed;
+
+  RefreshOp    *refresh;        /* (nullable): the refresh in flight */
+  GDateTime    *last_refreshed; /* (owned) (nullable) */
+  char         *refresh_error;  /* (owned) (nullable) */
+};
+
+G_DEFINE_FINAL_TYPE (ConciergeDirectory, concierge_directory, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_PATH,
+  PROP_REFRESHING,
+  PROP_LAST_REFRESHED,
+  PROP_REFRESH_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GQuark info_quark;
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                        */
+
+static gint64
+time_to_usec (GDateTime *time)
+{
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+static GDateTime *
+time_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) exact = NULL;
+
+  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  if (utc == NULL)
+    return NULL;
+  exact = g_date_time_add (utc, usec % G_USEC_PER_SEC);
+  return g_date_time_to_local (exact);
+}
+
+static const char *
+object_id (gpointer object)
+{
+  if (HCC_IS_RESIDENT (object))
+    return hcc_resident_get_id (object);
+  if (HCC_IS_ROOM (object))
+    return hcc_room_get_id (object);
+  if (HCC_IS_BUILDING (object))
+    return hcc_building_get_id (object);
+  if (HCC_IS_ACCESS_LEVEL (object))
+    return hcc_access_level_get_id (object);
+  g_assert_not_reached ();
+}
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->buildings, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->rooms, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->residents, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->access_levels, g_ptr_array_unref);
+  g_free (snapshot);
+}
+
+static Snapshot *
+snapshot_new (void)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+  snapshot->buildings = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->rooms = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->residents = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->access_levels = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return snapshot;
+}
+
+static GPtrArray *
+array_from_model (GListModel *model)
+{
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (model, i));
+
+  return array;
+}
+
+static void
+resident_info_free (gpointer data)
+{
+  ResidentInfo *info = data;
+
+  g_free (info->search_key);
+  g_strfreev (info->room_ids);
+  g_free (info);
+}
+
+static void
+resident_write_free (gpointer data)
+{
+  ResidentWrite *write = data;
+
+  g_clear_object (&write->resident);
+  g_free (write->person_id);
+  g_clear_pointer (&write->room_amounts, g_hash_table_unref);
+  g_free (write);
+}
+
+/* ------------------------------------------------------------------ */
+/* Folding and search keys                                              */
+
+/* Letters that carry their accent in the letter itself rather than as a
+ * combining mark, so decomposition leaves them alone. A desk user types
+ * "lodz" for "Łódź" and "orsted" for "Ørsted". */
+static const char *
+base_letter (gunichar c)
+{
+  switch (c)
+    {
+    case 0x0141: case 0x0142: return "l";   /* Ł ł */
+    case 0x00D8: case 0x00F8: return "o";   /* Ø ø */
+    case 0x0110: case 0x0111: return "d";   /* Đ đ */
+    case 0x00D0: case 0x00F0: return "d";   /* Ð ð */
+    case 0x0126: case 0x0127: return "h";   /* Ħ ħ */
+    case 0x0131: return "i";                /* dotless ı */
+    case 0x00C6: case 0x00E6: return "ae";  /* Æ æ */
+    case 0x0152: case 0x0153: return "oe";  /* Œ œ */
+    case 0x00DE: case 0x00FE: return "th";  /* Þ þ */
+    default: return NULL;
+    }
+}
+
+char *
+concierge_directory_fold (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) stripped = NULL;
+  gboolean ascii = TRUE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        ascii = FALSE;
+        break;
+      }
+
+  /* Most names and every phone number are plain ASCII: skip the Unicode
+   * tables for them. */
+  if (ascii)
+    return g_ascii_strdown (text, -1);
+
+  valid = g_utf8_make_valid (text, -1);
+  /* NFKD splits "é" into "e" and a combining accent, and compatibility
+   * forms such as ligatures and full-width letters into plain ones. */
+  decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_ALL);
+  if (decomposed == NULL)
+    return g_utf8_casefold (valid, -1);
+
+  stripped = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+      const char *base;
+
+      /* Only non-spacing and enclosing marks are accents; spacing marks
+       * are vowels in Indic scripts and must stay. */
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+
+      if ((base = base_letter (c)) != NULL)
+        g_string_append (stripped, base);
+      else
+        g_string_append_unichar (stripped, c);
+    }
+
+  return g_utf8_casefold (stripped->str, stripped->len);
+}
+
+static void
+append_field (GString    *key,
+              const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+
+  g_string_append (key, text);
+  g_string_append_c (key, '\n');
+}
+
+static char *
+build_search_key (HccResident *resident)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  const char *first = hcc_resident_get_first_name (resident);
+  const char *last = hcc_resident_get_last_name (resident);
+  const char *phone = hcc_resident_get_phone (resident);
+  GListModel *rooms = hcc_resident_get_rooms (resident);
+  guint n_rooms = rooms != NULL ? g_list_model_get_n_items (rooms) : 0;
+
+  /* Both orders, so "jose garcia" and "garcia jose" both match; fields are
+   * separated by newlines, which nobody types, so a match never spans two. */
+  g_string_append_printf (key, "%s %s\n%s %s\n",
+                          first != NULL ? first : "", last != NULL ? last : "",
+                          last != NULL ? last : "", first != NULL ? first : "");
+
+  for (guint i = 0; i < n_rooms; i++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
+
+      append_field (key, hcc_room_get_number (room));
+      append_field (key, hcc_room_get_name (room));
+      append_field (key, hcc_room_get_building_name (room));
+    }
+
+  append_field (key, phone);
+  if (phone != NULL)
+    {
+      g_autoptr(GString) digits = g_string_new (NULL);
+
+      /* "0612 34" should find "06 12 34 ..." as typed without spaces. */
+      for (const char *p = phone; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p))
+          g_string_append_c (digits, *p);
+      if (digits->len > 0 && strcmp (digits->str, phone) != 0)
+        append_field (key, digits->str);
+    }
+  append_field (key, hcc_resident_get_email (resident));
+
+  return concierge_directory_fold (key->str);
+}
+
+static GStrv
+room_ids_of (HccResident *resident)
+{
+  GListModel *rooms = hcc_resident_get_rooms (resident);
+  guint n = rooms != NULL ? g_list_model_get_n_items (rooms) : 0;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
+
+      if (hcc_room_get_id (room) != NULL)
+        g_strv_builder_add (builder, hcc_room_get_id (room));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Computes the search key of @resident once; safe on the worker for
+ * objects that no other thread holds. */
+static ResidentInfo *
+index_resident (HccResident *resident)
+{
+  ResidentInfo *info = g_new0 (ResidentInfo, 1);
+
+  info->search_key = build_search_key (resident);
+  info->room_ids = room_ids_of (resident);
+  g_object_set_qdata_full (G_OBJECT (resident), info_quark, info, resident_info_free);
+
+  return info;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sorting                                                              */
+
+typedef struct
+{
+  char     *key;     /* (owned) */
+  gpointer  object;  /* (unowned) */
+} SortItem;
+
+static int
+sort_item_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const SortItem *x = a;
+  const SortItem *y = b;
+
+  return strcmp (x->key, y->key);
+}
+
+/* Room numbers sort as numbers ("9" before "10"): pad the digits. */
+static void
+append_sortable_number (GString    *key,
+                        const char *number)
+{
+  gsize digits = 0;
+
+  if (number == NULL)
+    return;
+
+  while (g_ascii_isdigit (number[digits]))
+    digits++;
+  if (digits > 0 && digits < 12)
+    g_string_append_printf (key, "%.*s", (int) (12 - digits), "000000000000");
+  g_string_append (key, number);
+}
+
+static char *
+sort_key (gpointer object)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  /* The ID last, so the order is total and a refresh that changes nothing
+   * gives the same order. \x01 sorts before every printable character. */
+  if (HCC_IS_RESIDENT (object))
+    {
+      g_string_append_printf (key, "%s\x01%s",
+                              hcc_resident_get_last_name (object) ? hcc_resident_get_last_name (object) : "",
+                              hcc_resident_get_first_name (object) ? hcc_resident_get_first_name (object) : "");
+    }
+  else if (HCC_IS_ROOM (object))
+    {
+      g_string_append (key, hcc_room_get_building_name (object) ? hcc_room_get_building_name (object) : "");
+      g_string_append_c (key, '\x01');
+      append_sortable_number (key, hcc_room_get_number (object));
+    }
+  else if (HCC_IS_BUILDING (object))
+    {
+      g_string_append (key, hcc_building_get_name (object) ? hcc_building_get_name (object) : "");
+    }
+  else
+    {
+      g_string_append (key, hcc_access_level_get_name (object) ? hcc_access_level_get_name (object) : "");
+    }
+
+  folded = concierge_directory_fold (key->str);
+  return g_strconcat (folded, "\x01", object_id (object) ? object_id (object) : "", NULL);
+}
+
+static void
+sort_objects (GPtrArray *objects)
+{
+  g_autofree SortItem *items = g_new (SortItem, objects->len + 1);
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      items[i].object = g_ptr_array_index (objects, i);
+      items[i].key = sort_key (items[i].object);
+    }
+
+  qsort (items, objects->len, sizeof (SortItem), sort_item_compare);
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      objects->pdata[i] = items[i].object;
+      g_free (items[i].key);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Preparing a snapshot (worker thread)                                 */
+
+static gboolean
+room_in (GListModel *rooms,
+         const char *room_id)
+{
+  guint n = g_list_model_get_n_items (rooms);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
+
+      if (g_strcmp0 (hcc_room_get_id (room), room_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The platform may list a resident once per room (a search by room gives
+ * one entry per link): one HccResident per person, with every room. */
+static GPtrArray *
+merge_residents (GPtrArray *residents)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *merged = g_ptr_array_new_full (residents->len, g_object_unref);
+
+  for (guint i = 0; i < residents->len; i++)
+    {
+      HccResident *resident = g_ptr_array_index (residents, i);
+      const char *id = hcc_resident_get_id (resident);
+      HccResident *first;
+      GListModel *rooms;
+      GListModel *first_rooms;
+      g_autoptr(GListStore) union_rooms = NULL;
+      guint n;
+
+      if (id == NULL || *id == '\0')
+        continue;
+
+      if ((first = g_hash_table_lookup (by_id, id)) == NULL)
+        {
+          g_hash_table_insert (by_id, (gpointer) id, resident);
+          g_ptr_array_add (merged, g_object_ref (resident));
+          continue;
+        }
+
+      rooms = hcc_resident_get_rooms (resident);
+      first_rooms = hcc_resident_get_rooms (first);
+      if (rooms == NULL || g_list_model_get_n_items (rooms) == 0)
+        continue;
+
+      union_rooms = g_list_store_new (HCC_TYPE_ROOM);
+      n = first_rooms != NULL ? g_list_model_get_n_items (first_rooms) : 0;
+      for (guint k = 0; k < n; k++)
+        {
+          g_autoptr(HccRoom) room = g_list_model_get_item (first_rooms, k);
+
+          g_list_store_append (union_rooms, room);
+        }
+
+      n = g_list_model_get_n_items (rooms);
+      for (guint k = 0; k < n; k++)
+        {
+          g_autoptr(HccRoom) room = g_list_model_get_item (rooms, k);
+
+          if (!room_in (G_LIST_MODEL (union_rooms), hcc_room_get_id (room)))
+            g_list_store_append (union_rooms, room);
+        }
+
+      hcc_resident_set_rooms (first, G_LIST_MODEL (union_rooms));
+    }
+
+  return merged;
+}
+
+/* The room listing names the building by ID; fill in its name where the
+ * platform left it out, since people search by building name. */
+static void
+fill_building_names (Snapshot *snapshot)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < snapshot->buildings->len; i++)
+    {
+      HccBuilding *building = g_ptr_array_index (snapshot->buildings, i);
+
+      if (hcc_building_get_id (building) != NULL && hcc_building_get_name (building) != NULL)
+        g_hash_table_insert (names, (gpointer) hcc_building_get_id (building),
+                             (gpointer) hcc_building_get_name (building));
+    }
+
+  for (guint i = 0; i < snapshot->rooms->len; i++)
+    {
+      HccRoom *room = g_ptr_array_index (snapshot->rooms, i);
+      const char *name = hcc_room_get_building_name (room);
+      const char *building_id = hcc_room_get_building_id (room);
+
+      if ((name == NULL || *name == '\0') && building_id != NULL)
+        hcc_room_set_building_name (room, g_hash_table_lookup (names, building_id));
+    }
+}
+
+static void
+prepare_snapshot (Snapshot *snapshot,
+                  gboolean  merge)
+{
+  if (merge)
+    {
+      GPtrArray *merged = merge_residents (snapshot->residents);
+
+      g_ptr_array_unref (snapshot->residents);
+      snapshot->residents = merged;
+      fill_building_names (snapshot);
+    }
+
+  sort_objects (snapshot->buildings);
+  sort_objects (snapshot->rooms);
+  sort_objects (snapshot->residents);
+  sort_objects (snapshot->access_levels);
+
+  for (guint i = 0; i < snapshot->residents->len; i++)
+    index_resident (g_ptr_array_index (snapshot->residents, i));
+}
+
+/* ------------------------------------------------------------------ */
+/* SQLite (worker thread)                                               */
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("The directory cache could not be used: %s"),
+               db != NULL ? sqlite3_errmsg (db) : "out of memory");
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The directory cache could not be used: %s"),
+                   message != NULL ? message : sqlite3_errmsg (db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static gboolean
+step_done (sqlite3      *db,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (error, db);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+migrate (sqlite3  *db,
+         GError  **error)
+{
+  gint64 version = 0;
+  g_autofree char *set_version = NULL;
+
+  if (!query_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  /* A cache written by a newer Concierge is left alone: going back to
+   * that version must still find it. */
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The directory cache was written by a newer version of Concierge"));
+      return FALSE;
+    }
+
+  if (version == SCHEMA_VERSION)
+    return TRUE;
+
+  /* All steps and the new version number commit together, or not at all. */
+  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (gint64 v = version; v < SCHEMA_VERSION; v++)
+    {
+      g_debug ("Migrating the directory cache from version %" G_GINT64_FORMAT, v);
+      if (!exec_sql (db, migrations[v], error))
+        goto rollback;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
+  if (!exec_sql (db, set_version, error) || !exec_sql (db, "COMMIT", error))
+    goto rollback;
+
+  return TRUE;
+
+rollback:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+ensure_open (Worker  *worker,
+             GError **error)
+{
+  g_autofree char *dir = NULL;
+  sqlite3 *db = NULL;
+
+  if (worker->db != NULL)
+    return TRUE;
+
+  dir = g_path_get_dirname (worker->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* NOMUTEX: the connection is only ever used by this thread. */
+  if (sqlite3_open_v2 (worker->path, &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (db, 5000);
+
+  /* WAL with synchronous=NORMAL, as the log store: a commit is never
+   * fsync()ed, and a crash can lose the last refresh but never corrupt
+   * the cache; the next refresh puts it right anyway. */
+  if (!exec_sql (db, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (db, "PRAGMA synchronous = NORMAL", error) ||
+      !migrate (db, error))
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  worker->db = db;
+  g_debug ("Opened the directory cache %s", worker->path);
+
+  return TRUE;
+}
+
+static void
+close_db (Worker *worker)
+{
+  if (worker->db == NULL)
+    return;
+
+  /* sqlite3_close_v2 checkpoints the WAL into the main file. */
+  if (sqlite3_close_v2 (worker->db) != SQLITE_OK)
+    g_debug ("Closing the directory cache: %s", sqlite3_errmsg (worker->db));
+  worker->db = NULL;
+}
+
+static char *
+insert_sql (const Kind *kind,
+            gboolean    with_person)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT OR REPLACE INTO %s (%spos", kind->table,
+                          with_person ? "person_id, " : "");
+  for (guint i = 0; i < kind->n_columns; i++)
+    g_string_append_printf (sql, ", %s", kind->columns[i].column);
+  g_string_append_printf (sql, ") VALUES (%s?", with_person ? "?, " : "");
+  for (guint i = 0; i < kind->n_columns; i++)
+    g_string_append (sql, ", ?");
+  g_string_append_c (sql, ')');
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static char *
+select_sql (const Kind *kind,
+            gboolean    with_person)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+
+  if (with_person)
+    g_string_append (sql, "person_id, ");
+  for (guint i = 0; i < kind->n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", kind->columns[i].column);
+  g_string_append_printf (sql, " FROM %s ORDER BY %spos", kind->table,
+                          with_person ? "person_id, " : "");
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Binds the columns of @kind from @object's properties, from @first on. */
+static void
+bind_object (sqlite3_stmt *stmt,
+             int           first,
+             gpointer      object,
+             const Kind   *kind)
+{
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const Column *column = &kind->columns[i];
+      int index = first + (int) i;
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (object, column->property, &value);
+      switch (column->kind)
+        {
+        case COLUMN_TEXT:
+          if (g_value_get_string (&value) != NULL)
+            sqlite3_bind_text (stmt, index, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+
+        case COLUMN_INT:
+          sqlite3_bind_int64 (stmt, index, g_value_get_int (&value));
+          break;
+
+        case COLUMN_BOOL:
+          sqlite3_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
+          break;
+
+        case COLUMN_TIME:
+          if (g_value_get_boxed (&value) != NULL)
+            sqlite3_bind_int64 (stmt, index, time_to_usec (g_value_get_boxed (&value)));
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* A new object of @kind from the columns of a row, from @first on. */
+static GObject *
+read_object (sqlite3_stmt *stmt,
+             int           first,
+             const Kind   *kind)
+{
+  GObject *object = g_object_new (kind->get_type (), NULL);
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const Column *column = &kind->columns[i];
+      int index = first + (int) i;
+
+      if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+        continue;
+
+      switch (column->kind)
+        {
+        case COLUMN_TEXT:
+          g_object_set (object, column->property, (const char *) sqlite3_column_text (stmt, index), NULL);
+          break;
+
+        case COLUMN_INT:
+          g_object_set (object, column->property, (int) sqlite3_column_int64 (stmt, index), NULL);
+          break;
+
+        case COLUMN_BOOL:
+          g_object_set (object, column->property, (gboolean) (sqlite3_column_int (stmt, index) != 0), NULL);
+          break;
+
+        case COLUMN_TIME:
+          {
+            g_autoptr(GDateTime) time = time_from_usec (sqlite3_column_int64 (stmt, index));
+
+            g_object_set (object, column->property, time, NULL);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return object;
+}
+
+static gboolean
+insert_objects (sqlite3     *db,
+                const Kind  *kind,
+                GPtrArray   *objects,
+                GError     **error)
+{
+  g_autofree char *sql = insert_sql (kind, FALSE);
+  sqlite3_stmt *stmt = prepare (db, sql, error);
+  gboolean ok = TRUE;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < objects->len && ok; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, i);
+      bind_object (stmt, 2, g_ptr_array_index (objects, i), kind);
+      ok = step_done (db, stmt, error);
+    }
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+insert_resident_rooms (sqlite3      *db,
+                       sqlite3_stmt *stmt,
+                       HccResident  *resident,
+                       GError      **error)
+{
+  GListModel *rooms = hcc_resident_get_rooms (resident);
+  guint n = rooms != NULL ? g_list_model_get_n_items (rooms) : 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (rooms, k);
+
+      if (hcc_room_get_id (room) == NULL)
+        continue;
+
+      sqlite3_bind_text (stmt, 1, hcc_resident_get_id (resident), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, k);
+      bind_object (stmt, 3, room, &resident_room_kind);
+      if (!step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_last_refreshed (sqlite3     *db,
+                    gint64       usec,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, usec);
+  gboolean ok;
+
+  stmt = prepare (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('last-refreshed', ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  ok = step_done (db, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/* Replaces the whole cache with @snapshot in one transaction: a reader,
+ * or a crash, sees the old directory or the new one, never a mix. */
+static gboolean
+write_snapshot (sqlite3   *db,
+                Snapshot  *snapshot,
+                GError   **error)
+{
+  g_autofree char *rooms_sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!exec_sql (db,
+                 "DELETE FROM buildings; DELETE FROM rooms; DELETE FROM residents;"
+                 "DELETE FROM resident_rooms; DELETE FROM access_levels;", error) ||
+      !insert_objects (db, &building_kind, snapshot->buildings, error) ||
+      !insert_objects (db, &room_kind, snapshot->rooms, error) ||
+      !insert_objects (db, &resident_kind, snapshot->residents, error) ||
+      !insert_objects (db, &access_level_kind, snapshot->access_levels, error))
+    goto rollback;
+
+  rooms_sql = insert_sql (&resident_room_kind, TRUE);
+  if ((stmt = prepare (db, rooms_sql, error)) == NULL)
+    goto rollback;
+  for (guint i = 0; i < snapshot->residents->len; i++)
+    if (!insert_resident_rooms (db, stmt, g_ptr_array_index (snapshot->residents, i), error))
+      goto rollback;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!set_last_refreshed (db, snapshot->last_refreshed, error) ||
+      !exec_sql (db, "COMMIT", error))
+    goto rollback;
+
+  return TRUE;
+
+rollback:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+read_objects (sqlite3     *db,
+              const Kind  *kind,
+              GPtrArray   *objects,
+              GError     **error)
+{
+  g_autofree char *sql = select_sql (kind, FALSE);
+  sqlite3_stmt *stmt = prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, read_object (stmt, 0, kind));
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_resident_rooms (sqlite3     *db,
+                     GPtrArray   *residents,
+                     GError     **error)
+{
+  g_autofree char *sql = select_sql (&resident_room_kind, TRUE);
+  g_autoptr(GHashTable) rooms = NULL;
+  sqlite3_stmt *stmt = prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* person ID -> GListStore of HccRoom */
+  rooms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *person_id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GObject) room = read_object (stmt, 1, &resident_room_kind);
+      GListStore *store;
+
+      if (person_id == NULL)
+        continue;
+      if ((store = g_hash_table_lookup (rooms, person_id)) == NULL)
+        {
+          store = g_list_store_new (HCC_TYPE_ROOM);
+          g_hash_table_insert (rooms, g_strdup (person_id), store);
+        }
+      g_list_store_append (store, room);
+    }
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < residents->len; i++)
+    {
+      HccResident *resident = g_ptr_array_index (residents, i);
+      GListStore *store = g_hash_table_lookup (rooms, hcc_resident_get_id (resident));
+
+      if (store != NULL)
+        hcc_resident_set_rooms (resident, G_LIST_MODEL (store));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_last_refreshed (sqlite3     *db,
+                     gint64      *usec,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "SELECT value FROM meta WHERE key = 'last-refreshed'", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  *usec = 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    *usec = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Jobs                                                                 */
+
+static Worker *
+worker_ref (Worker *worker)
+{
+  return g_atomic_rc_box_acquire (worker);
+}
+
+static void
+worker_clear (gpointer data)
+{
+  Worker *worker = data;
+
+  g_assert (worker->db == NULL);
+
+  g_async_queue_unref (worker->queue);
+  g_main_context_unref (worker->main_context);
+  g_free (worker->path);
+}
+
+static void
+worker_unref (Worker *worker)
+{
+  g_atomic_rc_box_release_full (worker, worker_clear);
+}
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->task);
+  if (job->data_free != NULL)
+    g_clear_pointer (&job->data, job->data_free);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->worker, worker_unref);
+  g_free (job);
+}
+
+static gboolean
+job_done_cb (gpointer data)
+{
+  Job *job = data;
+
+  if (job->done != NULL)
+    job->done (job);
+  else if (job->task != NULL)
+    {
+      if (job->error != NULL)
+        g_task_return_error (job->task, g_steal_pointer (&job->error));
+      else
+        g_task_return_boolean (job->task, TRUE);
+    }
+  else if (job->error != NULL)
+    {
+      /* A write the caller did not wait for: the next refresh rewrites the
+       * whole cache, so a failed one is not worth more than a note. */
+      g_debug ("A directory cache write failed: %s", job->error->message);
+    }
+
+  job_free (job);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hand_back (Worker *worker,
+           Job    *job)
+{
+  GSource *source;
+
+  /* An idle source rather than g_main_context_invoke(), which may run the
+   * callback right here on the worker. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, job_done_cb, job, NULL);
+  g_source_set_static_name (source, "[concierge] directory job done");
+  g_source_attach (source, worker->main_context);
+  g_source_unref (source);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *worker = data;
+
+  for (;;)
+    {
+      Job *job = g_async_queue_pop (worker->queue);
+      gboolean stop = job->run == NULL;
+
+      /* A cancelled load still runs: its task is only looked at on the
+       * main thread, which then drops the result. */
+      if (stop)
+        close_db (worker);
+      else
+        job->run (job, worker);
+
+      hand_back (worker, job);
+      if (stop)
+        break;
+    }
+
+  worker_unref (worker);
+
+  return NULL;
+}
+
+static Job *
+job_new (ConciergeDirectory *self,
+         JobRunFunc          run,
+         JobDoneFunc         done,
+         GTask              *task,
+         gpointer            data,
+         GDestroyNotify      data_free)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->run = run;
+  job->done = done;
+  job->worker = worker_ref (self->worker);
+  job->task = task;
+  job->data = data;
+  job->data_free = data_free;
+
+  return job;
+}
+
+static void
+push_job (ConciergeDirectory *self,
+          Job                *job)
+{
+  g_async_queue_push (self->worker->queue, job);
+}
+
+/* ------------------------------------------------------------------ */
+/* Models (main thread)                                                 */
+
+static gboolean
+rooms_equal (GListModel *a,
+             GListModel *b)
+{
+  guint n = a != NULL ? g_list_model_get_n_items (a) : 0;
+
+  if (n != (b != NULL ? g_list_model_get_n_items (b) : 0))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GObject) y = g_list_model_get_item (b, i);
+
+      for (guint c = 0; c < G_N_ELEMENTS (room_columns); c++)
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (x),
+                                                            room_columns[c].property);
+          g_auto(GValue) u = G_VALUE_INIT;
+          g_auto(GValue) v = G_VALUE_INIT;
+
+          g_object_get_property (x, room_columns[c].property, &u);
+          g_object_get_property (y, room_columns[c].property, &v);
+          if (g_param_values_cmp (pspec, &u, &v) != 0)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static GListModel *
+copy_rooms (GListModel *rooms)
+{
+  GListStore *copy = g_list_store_new (HCC_TYPE_ROOM);
+  guint n = rooms != NULL ? g_list_model_get_n_items (rooms) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) room = g_list_model_get_item (rooms, i);
+      g_autoptr(GObject) room_copy = g_object_new (HCC_TYPE_ROOM, NULL);
+
+      for (guint c = 0; c < G_N_ELEMENTS (room_columns); c++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_object_get_property (room, room_columns[c].property, &value);
+          g_object_set_property (room_copy, room_columns[c].property, &value);
+        }
+      g_list_store_append (copy, room_copy);
+    }
+
+  return G_LIST_MODEL (copy);
+}
+
+/* Copies every cached property of @from into @to; the setters notify only
+ * what changed, so rows bound to @to update in place. */
+static void
+copy_values (gpointer    to,
+             gpointer    from,
+             const Kind *kind)
+{
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (from, kind->columns[i].property, &value);
+      g_object_set_property (to, kind->columns[i].property, &value);
+    }
+
+  if (HCC_IS_RESIDENT (to) &&
+      !rooms_equal (hcc_resident_get_rooms (to), hcc_resident_get_rooms (from)))
+    {
+      g_autoptr(GListModel) rooms = copy_rooms (hcc_resident_get_rooms (from));
+
+      hcc_resident_set_rooms (to, rooms);
+    }
+}
+
+static HccResident *
+copy_resident (HccResident *resident)
+{
+  HccResident *copy = hcc_resident_new ();
+
+  copy_values (copy, resident, &resident_kind);
+  return copy;
+}
+
+/* Replaces the content of @store with @fresh (sorted), keeping the items
+ * whose ID is already there (their values updated in place) and emitting
+ * one items-changed for the range that differs: a refresh that changes
+ * nothing touches no row, selection or scroll position. */
+static void
+apply_list (GListStore *store,
+            GPtrArray  *fresh,
+            const Kind *kind,
+            GHashTable *index)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  g_autoptr(GHashTable) old_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) old = g_ptr_array_new_full (n_old, g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (fresh->len, g_object_unref);
+  guint prefix = 0;
+  guint suffix = 0;
+
+  for (guint i = 0; i < n_old; i++)
+    {
+      GObject *item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (old, item);
+      if (object_id (item) != NULL)
+        g_hash_table_insert (old_by_id, (gpointer) object_id (item), item);
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      GObject *item = g_ptr_array_index (fresh, i);
+      GObject *existing = object_id (item) != NULL
+                          ? g_hash_table_lookup (old_by_id, object_id (item)) : NULL;
+
+      if (existing != NULL)
+        {
+          copy_values (existing, item, kind);
+          if (kind == &resident_kind)
+            {
+              ResidentInfo *info = g_object_steal_qdata (item, info_quark);
+
+              if (info != NULL)
+                g_object_set_qdata_full (existing, info_quark, info, resident_info_free);
+            }
+          /* The same ID twice in one listing: keep the first. */
+          g_hash_table_remove (old_by_id, object_id (item));
+          g_ptr_array_add (items, g_object_ref (existing));
+        }
+      else
+        g_ptr_array_add (items, g_object_ref (item));
+    }
+
+  while (prefix < old->len && prefix < items->len &&
+         old->pdata[prefix] == items->pdata[prefix])
+    prefix++;
+  while (suffix < old->len - prefix && suffix < items->len - prefix &&
+         old->pdata[old->len - 1 - suffix] == items->pdata[items->len - 1 - suffix])
+    suffix++;
+
+  if (prefix != old->len || prefix != items->len)
+    g_list_store_splice (store, prefix, old->len - prefix - suffix,
+                         items->pdata + prefix, items->len - prefix - suffix);
+
+  if (index != NULL)
+    {
+      g_hash_table_remove_all (index);
+      for (guint i = 0; i < items->len; i++)
+        if (object_id (items->pdata[i]) != NULL)
+          g_hash_table_insert (index, (gpointer) object_id (items->pdata[i]), items->pdata[i]);
+    }
+}
+
+static void
+set_last_refreshed_usec (ConciergeDirectory *self,
+                         gint64              usec)
+{
+  g_autoptr(GDateTime) time = usec != 0 ? time_from_usec (usec) : NULL;
+
+  if (time == NULL && self->last_refreshed == NULL)
+    return;
+  if (time != NULL && self->last_refreshed != NULL &&
+      g_date_time_equal (time, self->last_refreshed))
+    return;
+
+  g_clear_pointer (&self->last_refreshed, g_date_time_unref);
+  self->last_refreshed = g_steal_pointer (&time);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REFRESHED]);
+}
+
+static void
+set_refresh_error (ConciergeDirectory *self,
+                   const char         *message)
+{
+  if (g_strcmp0 (self->refresh_error, message) == 0)
+    return;
+
+  g_free (self->refresh_error);
+  self->refresh_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESH_ERROR]);
+}
+
+static void
+apply_snapshot (ConciergeDirectory *self,
+                Snapshot           *snapshot)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  apply_list (self->buildings, snapshot->buildings, &building_kind, NULL);
+  apply_list (self->rooms, snapshot->rooms, &room_kind, self->rooms_by_id);
+  apply_list (self->access_levels, snapshot->access_levels, &access_level_kind, NULL);
+  apply_list (self->residents, snapshot->residents, &resident_kind, self->residents_by_id);
+  set_last_refreshed_usec (self, snapshot->last_refreshed);
+
+  g_debug ("Filled the models with %u residents in %.1f ms",
+           snapshot->residents->len, (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Load                                                                 */
+
+static void
+load_run (Job    *job,
+          Worker *worker)
+{
+  Snapshot *snapshot;
+
+  if (!ensure_open (worker, &job->error))
+    return;
+
+  snapshot = snapshot_new ();
+  job->data = snapshot;
+  job->data_free = (GDestroyNotify) snapshot_free;
+
+  if (!read_objects (worker->db, &building_kind, snapshot->buildings, &job->error) ||
+      !read_objects (worker->db, &room_kind, snapshot->rooms, &job->error) ||
+      !read_objects (worker->db, &resident_kind, snapshot->residents, &job->error) ||
+      !read_objects (worker->db, &access_level_kind, snapshot->access_levels, &job->error) ||
+      !read_resident_rooms (worker->db, snapshot->residents, &job->error) ||
+      !read_last_refreshed (worker->db, &snapshot->last_refreshed, &job->error))
+    return;
+
+  /* A saved resident is appended to the cache; sorting here puts it in
+   * place, and computes the search keys off the main thread. */
+  prepare_snapshot (snapshot, FALSE);
+}
+
+static void
+load_done (Job *job)
+{
+  ConciergeDirectory *self = g_task_get_source_object (job->task);
+
+  if (job->error != NULL)
+    {
+      g_task_return_error (job->task, g_steal_pointer (&job->error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (job->task))
+    return;
+
+  /* A refresh that finished first has newer data than the cache had. */
+  if (!self->refreshed && !self->closed)
+    apply_snapshot (self, job->data);
+
+  g_task_return_boolean (job->task, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Refresh                                                              */
+
+static void
+waiter_free (Waiter *waiter)
+{
+  if (waiter->cancel_source != NULL)
+    {
+      g_source_destroy (waiter->cancel_source);
+      g_source_unref (waiter->cancel_source);
+    }
+  g_clear_object (&waiter->task);
+  g_free (waiter);
+}
+
+static void
+refresh_op_free (RefreshOp *op)
+{
+  g_clear_object (&op->self);
+  g_clear_object (&op->cancellable);
+  g_clear_pointer (&op->waiters, g_ptr_array_unref);
+  g_clear_pointer (&op->snapshot, snapshot_free);
+  g_free (op);
+}
+
+/* Ends @op: every caller waiting on it gets @error (or TRUE). */
+static void
+refresh_op_finish (RefreshOp *op,
+                   GError    *error)
+{
+  ConciergeDirectory *self = op->self;
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&op->waiters);
+
+  gboolean was_current = self->refresh == op;
+
+  if (was_current)
+    self->refresh = NULL;
+
+  if (error == NULL)
+    set_refresh_error (self, NULL);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Refreshing the directory failed: %s", error->message);
+      set_refresh_error (self, error->message);
+    }
+
+  if (was_current)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (waiters, i);
+
+      if (error != NULL)
+        g_task_return_error (waiter->task, g_error_copy (error));
+      else
+        g_task_return_boolean (waiter->task, TRUE);
+    }
+
+  refresh_op_free (op);
+}
+
+static gboolean
+refresh_op_fail (RefreshOp *op,
+                 GError    *error)
+{
+  refresh_op_finish (op, error);
+  g_error_free (error);
+  return FALSE;
+}
+
+static void
+store_run (Job    *job,
+           Worker *worker)
+{
+  RefreshOp *op = job->data;
+  Snapshot *snapshot = op->snapshot;
+  gint64 start = g_get_monotonic_time ();
+
+  prepare_snapshot (snapshot, TRUE);
+  g_debug ("Merged, sorted and indexed %u residents in %.1f ms", snapshot->residents->len,
+           (g_get_monotonic_time () - start) / 1000.0);
+
+  start = g_get_monotonic_time ();
+  if (ensure_open (worker, &job->error))
+    write_snapshot (worker->db, snapshot, &job->error);
+  g_debug ("Wrote the directory cache in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+store_done (Job *job)
+{
+  RefreshOp *op = g_steal_pointer (&job->data);
+  ConciergeDirectory *self = op->self;
+
+  if (g_cancellable_is_cancelled (op->cancellable) || self->closed)
+    {
+      refresh_op_fail (op, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                _("The refresh was cancelled")));
+      return;
+    }
+
+  /* The models follow the platform even when the cache could not be
+   * written: the desk works from what it just fetched. */
+  self->refreshed = TRUE;
+  apply_snapshot (self, op->snapshot);
+
+  if (job->error != NULL)
+    refresh_op_fail (op, g_steal_pointer (&job->error));
+  else
+    refresh_op_finish (op, NULL);
+}
+
+static void
+access_levels_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RefreshOp *op = user_data;
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GError *error = NULL;
+
+  if (!(levels = hcc_access_levels_list_finish (HCC_CLIENT (source), result, &error)))
+    {
+      refresh_op_fail (op, error);
+      return;
+    }
+
+  g_ptr_array_unref (op->snapshot->access_levels);
+  op->snapshot->access_levels = array_from_model (levels);
+  op->snapshot->last_refreshed = time_to_usec (now);
+
+  /* Merging 10,000 residents, sorting them and writing the cache is no
+   * work for the main loop: the worker does it, then the models follow. */
+  push_job (op->self, job_new (op->self, store_run, store_done, NULL, op, NULL));
+}
+
+static void
+residents_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RefreshOp *op = user_data;
+  g_autoptr(GListModel) residents = NULL;
+  GError *error = NULL;
+
+  if (!(residents = hcc_directory_search_residents_finish (HCC_CLIENT (source), result, &error)))
+    {
+      refresh_op_fail (op, error);
+      return;
+    }
+
+  g_ptr_array_unref (op->snapshot->residents);
+  op->snapshot->residents = array_from_model (residents);
+  hcc_access_levels_list_async (HCC_CLIENT (source), op->cancellable, access_levels_cb, op);
+}
+
+static void
+rooms_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  RefreshOp *op = user_data;
+  g_autoptr(GListModel) rooms = NULL;
+  GError *error = NULL;
+
+  if (!(rooms = hcc_directory_list_rooms_finish (HCC_CLIENT (source), result, &error)))
+    {
+      refresh_op_fail (op, error);
+      return;
+    }
+
+  g_ptr_array_unref (op->snapshot->rooms);
+  op->snapshot->rooms = array_from_model (rooms);
+  /* Every resident of the site (root area with its sub-areas), page by
+   * page on the background lane. */
+  hcc_directory_search_residents_async (HCC_CLIENT (source), NULL, NULL, op->cancellable,
+                                        residents_cb, op);
+}
+
+static void
+buildings_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RefreshOp *op = user_data;
+  g_autoptr(GListModel) buildings = NULL;
+  GError *error = NULL;
+
+  if (!(buildings = hcc_directory_list_buildings_finish (HCC_CLIENT (source), result, &error)))
+    {
+      refresh_op_fail (op, error);
+      return;
+    }
+
+  g_ptr_array_unref (op->snapshot->buildings);
+  op->snapshot->buildings = array_from_model (buildings);
+  /* One listing of every room of the site rather than one per building:
+   * RoomVO carries its buildId, and a site of many small buildings would
+   * otherwise spend a request per building. */
+  hcc_directory_list_rooms_async (HCC_CLIENT (source), NULL, op->cancellable, rooms_cb, op);
+}
+
+static gboolean
+waiter_cancelled_cb (gpointer user_data)
+{
+  Waiter *waiter = user_data;
+  RefreshOp *op = waiter->op;
+  ConciergeDirectory *self = op->self;
+
+  /* This caller stops waiting; the refresh goes on for the others, and
+   * stops when nobody waits for it any more. */
+  g_task_return_error_if_cancelled (waiter->task);
+  g_ptr_array_remove (op->waiters, waiter);
+  if (op->waiters->len == 0)
+    {
+      /* Detached at once, so a new refresh starts afresh rather than
+       * joining one that is being cancelled. */
+      if (self->refresh == op)
+        self->refresh = NULL;
+      g_cancellable_cancel (op->cancellable);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_waiter (RefreshOp *op,
+            GTask     *task)
+{
+  Waiter *waiter = g_new0 (Waiter, 1);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  waiter->op = op;
+  waiter->task = task;
+  if (cancellable != NULL)
+    {
+      waiter->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (waiter->cancel_source, waiter_cancelled_cb, waiter, NULL);
+      g_source_set_static_name (waiter->cancel_source, "[concierge] directory refresh cancelled");
+      g_source_attach (waiter->cancel_source, g_main_context_get_thread_default ());
+    }
+
+  g_ptr_array_add (op->waiters, waiter);
+}
+
+/* ------------------------------------------------------------------ */
+/* Incremental updates                                                  */
+
+static void
+write_run (Job    *job,
+           Worker *worker)
+{
+  ResidentWrite *write = job->data;
+  sqlite3_stmt *stmt = NULL;
+  const char *person_id;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!ensure_open (worker, &job->error) ||
+      !exec_sql (worker->db, "BEGIN IMMEDIATE", &job->error))
+    return;
+
+  person_id = write->resident != NULL ? hcc_resident_get_id (write->resident) : write->person_id;
+
+  if ((stmt = prepare (worker->db, "DELETE FROM residents WHERE id = ?", &job->error)) == NULL)
+    goto rollback;
+  sqlite3_bind_text (stmt, 1, person_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (worker->db, stmt, &job->error))
+    goto rollback;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if ((stmt = prepare (worker->db, "DELETE FROM resident_rooms WHERE person_id = ?", &job->error)) == NULL)
+    goto rollback;
+  sqlite3_bind_text (stmt, 1, person_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (worker->db, stmt, &job->error))
+    goto rollback;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (write->resident != NULL)
+    {
+      g_autofree char *sql = insert_sql (&resident_kind, FALSE);
+      g_autofree char *rooms_sql = insert_sql (&resident_room_kind, TRUE);
+
+      /* Appended: the next load sorts. */
+      if ((stmt = prepare (worker->db, sql, &job->error)) == NULL)
+        goto rollback;
+      sqlite3_bind_int64 (stmt, 1, G_MAXINT32);
+      bind_object (stmt, 2, write->resident, &resident_kind);
+      if (!step_done (worker->db, stmt, &job->error))
+        goto rollback;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+
+      if ((stmt = prepare (worker->db, rooms_sql, &job->error)) == NULL ||
+          !insert_resident_rooms (worker->db, stmt, write->resident, &job->error))
+        goto rollback;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+
+  if (write->room_amounts != NULL)
+    {
+      if ((stmt = prepare (worker->db, "UPDATE rooms SET person_amount = ? WHERE id = ?",
+                           &job->error)) == NULL)
+        goto rollback;
+      g_hash_table_iter_init (&iter, write->room_amounts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_INT (value));
+          sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+          if (!step_done (worker->db, stmt, &job->error))
+            goto rollback;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+
+  if (exec_sql (worker->db, "COMMIT", &job->error))
+    return;
+
+rollback:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_exec (worker->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Moves the room counts from @old_ids to @new_ids, so the rooms view shows
+ * the right number of residents without a refresh. Records the changed
+ * counts in @amounts for the cache. */
+static void
+recount_rooms (ConciergeDirectory *self,
+               const char * const *old_ids,
+               const char * const *new_ids,
+               GHashTable         *amounts)
+{
+  for (guint i = 0; old_ids != NULL && old_ids[i] != NULL; i++)
+    {
+      HccRoom *room;
+
+      if (new_ids != NULL && g_strv_contains (new_ids, old_ids[i]))
+        continue;
+      if ((room = g_hash_table_lookup (self->rooms_by_id, old_ids[i])) == NULL)
+        continue;
+      hcc_room_set_person_amount (room, MAX (0, hcc_room_get_person_amount (room) - 1));
+      g_hash_table_insert (amounts, g_strdup (old_ids[i]),
+                           GINT_TO_POINTER (hcc_room_get_person_amount (room)));
+    }
+
+  for (guint i = 0; new_ids != NULL && new_ids[i] != NULL; i++)
+    {
+      HccRoom *room;
+
+      if (old_ids != NULL && g_strv_contains (old_ids, new_ids[i]))
+        continue;
+      if ((room = g_hash_table_lookup (self->rooms_by_id, new_ids[i])) == NULL)
+        continue;
+      hcc_room_set_person_amount (room, hcc_room_get_person_amount (room) + 1);
+      g_hash_table_insert (amounts, g_strdup (new_ids[i]),
+                           GINT_TO_POINTER (hcc_room_get_person_amount (room)));
+    }
+}
+
+/* The position where @resident belongs in the sorted residents model. */
+static guint
+sorted_position (ConciergeDirectory *self,
+                 HccResident        *resident)
+{
+  g_autofree char *key = sort_key (resident);
+  guint low = 0;
+  guint high = g_list_model_get_n_items (G_LIST_MODEL (self->residents));
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      g_autoptr(HccResident) other = g_list_model_get_item (G_LIST_MODEL (self->residents), mid);
+      g_autofree char *other_key = sort_key (other);
+
+      if (strcmp (other_key, key) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+static void
+remove_from_model (ConciergeDirectory *self,
+                   HccResident        *resident)
+{
+  guint position;
+
+  if (g_list_store_find (self->residents, resident, &position))
+    g_list_store_remove (self->residents, position);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                              */
+
+static void
+concierge_directory_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ConciergeDirectory *self = CONCIERGE_DIRECTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_REFRESHING:
+      g_value_set_boolean (value, concierge_directory_get_refreshing (self));
+      break;
+
+    case PROP_LAST_REFRESHED:
+      g_value_set_boxed (value, self->last_refreshed);
+      break;
+
+    case PROP_REFRESH_ERROR:
+      g_value_set_string (value, self->refresh_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+concierge_directory_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ConciergeDirectory *self = CONCIERGE_DIRECTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+concierge_directory_constructed (GObject *object)
+{
+  ConciergeDirectory *self = CONCIERGE_DIRECTORY (object);
+
+  G_OBJECT_CLASS (concierge_directory_parent_class)->constructed (object);
+
+  if (self->path == NULL)
+    self->path = concierge_directory_default_path ();
+
+  self->worker = g_atomic_rc_box_new0 (Worker);
+  self->worker->queue = g_async_queue_new ();
+  self->worker->main_context = g_main_context_ref_thread_default ();
+  self->worker->path = g_strdup (self->path);
+  self->thread = g_thread_new ("concierge-dir", worker_thread, worker_ref (self->worker));
+}
+
+static void
+concierge_directory_dispose (GObject *object)
+{
+  ConciergeDirectory *self = CONCIERGE_DIRECTORY (object);
+
+  /* A refresh holds a reference, so none is in flight here. The worker
+   * closes the database and ends once it reaches this job. */
+  if (self->thread != NULL)
+    {
+      if (!self->closed)
+        push_job (self, job_new (self, NULL, NULL, NULL, NULL, NULL));
+      self->closed = TRUE;
+      g_clear_pointer (&self->thread, g_thread_unref);
+    }
+
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (concierge_directory_parent_class)->dispose (object);
+}
+
+static void
+concierge_directory_finalize (GObject *object)
+{
+  ConciergeDirectory *self = CONCIERGE_DIRECTORY (object);
+
+  g_clear_pointer (&self->rooms_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->residents_by_id, g_hash_table_unref);
+  g_clear_object (&self->buildings);
+  g_clear_object (&self->rooms);
+  g_clear_object (&self->residents);
+  g_clear_object (&self->access_levels);
+  g_clear_pointer (&self->worker, worker_unref);
+  g_clear_pointer (&self->last_refreshed, g_date_time_unref);
+  g_free (self->refresh_error);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (concierge_directory_parent_class)->finalize (object);
+}
+
+static void
+concierge_directory_class_init (ConciergeDirectoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = concierge_directory_get_property;
+  object_class->set_property = concierge_directory_set_property;
+  object_class->constructed = concierge_directory_constructed;
+  object_class->dispose = concierge_directory_dispose;
+  object_class->finalize = concierge_directory_finalize;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         HCC_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REFRESHING] =
+    g_param_spec_boolean ("refreshing", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LAST_REFRESHED] =
+    g_param_spec_boxed ("last-refreshed", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REFRESH_ERROR] =
+    g_param_spec_string ("refresh-error", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  info_quark = g_quark_from_static_string (INFO_KEY);
+}
+
+static void
+concierge_directory_init (ConciergeDirectory *self)
+{
+  self->buildings = g_list_store_new (HCC_TYPE_BUILDING);
+  self->rooms = g_list_store_new (HCC_TYPE_ROOM);
+  self->residents = g_list_store_new (HCC_TYPE_RESIDENT);
+  self->access_levels = g_list_store_new (HCC_TYPE_ACCESS_LEVEL);
+  self->rooms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->residents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                           */
+
+char *
+concierge_directory_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "concierge", "directory.db", NULL);
+}
+
+ConciergeDirectory *
+concierge_directory_new (HccClient  *client,
+                         const char *path)
+{
+  g_return_val_if_fail (client == NULL || HCC_IS_CLIENT (client), NULL);
+
+  return g_object_new (CONCIERGE_TYPE_DIRECTORY,
+                       "client", client,
+                       "path", path,
+                       NULL);
+}
+
+void
+concierge_directory_load_async (ConciergeDirectory  *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CONCIERGE_IS_DIRECTORY (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, concierge_directory_load_async);
+
+  if (self->closed)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                               _("The directory cache is closed"));
+      return;
+    }
+
+  push_job (self, job_new (self, load_run, load_done, g_steal_pointer (&task), NULL, NULL));
+}
+
+gboolean
+concierge_directory_load_finish (ConciergeDirectory  *self,
+                                 GAsyncResult        *result,
+                                 GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == concierge_directory_load_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+concierge_directory_refresh_async (ConciergeDirectory  *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RefreshOp *op;
+
+  g_return_if_fail (CONCIERGE_IS_DIRECTORY (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, concierge_directory_refresh_async);
+
+  if (self->closed)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                               _("The directory cache is closed"));
+      return;
+    }
+
+  if (self->client == NULL)
+    {
+      /* Offline: the cached directory stays, and says why it is old. */
+      set_refresh_error (self, _("Not connected to the platform: the directory cannot be refreshed"));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED, "%s",
+                               self->refresh_error);
+      return;
+    }
+
+  /* A second call joins the refresh in flight. */
+  if (self->refresh != NULL)
+    {
+      add_waiter (self->refresh, g_steal_pointer (&task));
+      return;
+    }
+
+  op = g_new0 (RefreshOp, 1);
+  op->self = g_object_ref (self);
+  op->cancellable = g_cancellable_new ();
+  op->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  op->snapshot = snapshot_new ();
+  add_waiter (op, g_steal_pointer (&task));
+  self->refresh = op;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+
+  /* Every listing pages through the pager, which asks the scheduler for
+   * the background lane: calls and door actions always go first. */
+  hcc_directory_list_buildings_async (self->client, op->cancellable, buildings_cb, op);
+}
+
+gboolean
+concierge_directory_refresh_finish (ConciergeDirectory  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == concierge_directory_refresh_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+concierge_directory_close_async (ConciergeDirectory  *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CONCIERGE_IS_DIRECTORY (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, concierge_directory_close_async);
+
+  if (self->refresh != NULL)
+    g_cancellable_cancel (self->refresh->cancellable);
+
+  if (self->closed)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* Jobs run in order: the writes queued before this one finish first. */
+  self->closed = TRUE;
+  push_job (self, job_new (self, NULL, NULL, g_steal_pointer (&task), NULL, NULL));
+}
+
+gboolean
+concierge_directory_close_finish (ConciergeDirectory  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == concierge_directory_close_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+concierge_directory_get_refreshing (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), FALSE);
+
+  return self->refresh != NULL;
+}
+
+GDateTime *
+concierge_directory_get_last_refreshed (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  return self->last_refreshed;
+}
+
+const char *
+concierge_directory_get_refresh_error (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  return self->refresh_error;
+}
+
+HccClient *
+concierge_directory_get_client (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  return self->client;
+}
+
+GListModel *
+concierge_directory_get_buildings (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  return G_LIST_MODEL (self->buildings);
+}
+
+GListModel *
+concierge_directory_get_rooms (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  return G_LIST_MODEL (self->rooms);
+}
+
+GListModel *
+concierge_directory_get_residents (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  return G_LIST_MODEL (self->residents);
+}
+
+GListModel *
+concierge_directory_get_access_levels (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  return G_LIST_MODEL (self->access_levels);
+}
+
+HccResident *
+concierge_directory_lookup_resident (ConciergeDirectory *self,
+                                     const char         *person_id)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  if (person_id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->residents_by_id, person_id);
+}
+
+HccRoom *
+concierge_directory_lookup_room (ConciergeDirectory *self,
+                                 const char         *room_id)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+
+  if (room_id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->rooms_by_id, room_id);
+}
+
+const char *
+concierge_directory_get_search_key (ConciergeDirectory *self,
+                                    HccResident        *resident)
+{
+  ResidentInfo *info;
+
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
+  g_return_val_if_fail (HCC_IS_RESIDENT (resident), NULL);
+
+  /* Items of the model carry theirs; any other resident gets one now. */
+  if ((info = g_object_get_qdata (G_OBJECT (resident), info_quark)) == NULL)
+    info = index_resident (resident);
+
+  return info->search_key;
+}
+
+void
+concierge_directory_resident_saved (ConciergeDirectory *self,
+                                    HccResident        *resident)
+{
+  g_autoptr(GHashTable) amounts = NULL;
+  ResidentInfo *old_info;
+  ResidentInfo *info;
+  ResidentWrite *write;
+  HccResident *item;
+  const char *id;
+
+  g_return_if_fail (CONCIERGE_IS_DIRECTORY (self));
+  g_return_if_fail (HCC_IS_RESIDENT (resident));
+
+  id = hcc_resident_get_id (resident);
+  if (id == NULL || *id == '\0')
+    {
+      g_debug ("A saved resident without an ID is not cached");
+      return;
+    }
+
+  amounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  item = g_hash_table_lookup (self->residents_by_id, id);
+
+  if (item == NULL)
+    {
+      /* A new resident: a copy goes into the model, so the dialog that
+       * saved it can go on editing its own object. */
+      item = copy_resident (resident);
+      info = index_resident (item);
+      recount_rooms (self, NULL, (const char * const *) info->room_ids, amounts);
+      g_list_store_insert (self->residents, sorted_position (self, item), item);
+      g_hash_table_insert (self->residents_by_id, (gpointer) hcc_resident_get_id (item), item);
+      g_object_unref (item);
+    }
+  else
+    {
+      g_auto(GStrv) old_ids = NULL;
+      g_autoptr(HccResident) keep = g_object_ref (item);
+
+      old_info = g_object_get_qdata (G_OBJECT (item), info_quark);
+      old_ids = old_info != NULL ? g_strdupv (old_info->room_ids) : NULL;
+      if (item != resident)
+        copy_values (item, resident, &resident_kind);
+      info = index_resident (item);
+      recount_rooms (self, (const char * const *) old_ids,
+                     (const char * const *) info->room_ids, amounts);
+
+      /* Removed and inserted again: the name may have moved it, and the
+       * views' filters see the new search key. */
+      remove_from_model (self, item);
+      g_list_store_insert (self->residents, sorted_position (self, item), item);
+    }
+
+  if (self->closed)
+    return;
+
+  write = g_new0 (ResidentWrite, 1);
+  write->resident = copy_resident (item);
+  write->room_amounts = g_steal_pointer (&amounts);
+  push_job (self, job_new (self, write_run, NULL, NULL, write, resident_write_free));
+}
+
+void
+concierge_directory_resident_removed (ConciergeDirectory *self,
+                                      const char         *person_id,
+                                      const char         *room_id)
+{
+  g_autoptr(GHashTable) amounts = NULL;
+  g_autoptr(HccResident) item = NULL;
+  ResidentWrite *write;
+  ResidentInfo *info;
+
+  g_return_if_fail (CONCIERGE_IS_DIRECTORY (self));
+  g_return_if_fail (person_id != NULL);
+
+  amounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  write = g_new0 (ResidentWrite, 1);
+  write->person_id = g_strdup (person_id);
+
+  if ((item = g_hash_table_lookup (self->residents_by_id, person_id)) != NULL)
+    {
+      g_auto(GStrv) old_ids = NULL;
+      GListModel *rooms = hcc_resident_get_rooms (item);
+      g_autoptr(GListStore) left = g_list_store_new (HCC_TYPE_ROOM);
+      guint n = rooms != NULL ? g_list_model_get_n_items (rooms) : 0;
+
+      g_object_ref (item);
+      info = g_object_get_qdata (G_OBJECT (item), info_quark);
+      old_ids = info != NULL ? g_strdupv (info->room_ids) : room_ids_of (item);
+
+      if (room_id != NULL)
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
+
+            if (g_strcmp0 (hcc_room_get_id (room), room_id) != 0)
+              g_list_store_append (left, room);
+          }
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (left)) > 0)
+        {
+          /* Still a resident of another room. */
+          hcc_resident_set_rooms (item, G_LIST_MODEL (left));
+          info = index_resident (item);
+          recount_rooms (self, (const char * const *) old_ids,
+                         (const char * const *) info->room_ids, amounts);
+          remove_from_model (self, item);
+          g_list_store_insert (self->residents, sorted_position (self, item), item);
+          write->resident = copy_resident (item);
+        }
+      else
+        {
+          /* Deleted, or left their last room: no longer a resident. */
+          recount_rooms (self, (const char * const *) old_ids, NULL, amounts);
+          g_hash_table_remove (self->residents_by_id, person_id);
+          remove_from_model (self, item);
+        }
+    }
+
+  if (self->closed)
+    {
+      resident_write_free (write);
+      return;
+    }
+
+  write->room_amounts = g_steal_pointer (&amounts);
+  push_job (self, job_new (self, write_run, NULL, NULL, write, resident_write_free));
+}
