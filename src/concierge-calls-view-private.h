@@ -1,0 +1,45 @@
+/* concierge-calls-view-private.h: shared helpers of the calls UI, and test access
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "concierge-call-view.h"
+#include "concierge-calls-view.h"
+#include "concierge-player.h"
+
+G_BEGIN_DECLS
+
+/* "1:05", "1:02:03". (transfer full) */
+char                *_concierge_format_duration            (guint                     seconds);
+/* "Ringing", "Answered elsewhere", ... (translated) */
+const char          *_concierge_call_state_label           (ConciergeQueuedCallState  state);
+/* "Building · Room 101", "Call to the desk", ... (transfer full) */
+char                *_concierge_call_describe_place        (HccCall                  *call,
+                                                            const char               *building);
+const char          *_concierge_call_station_name          (HccCall                  *call);
+/* "Lobby door unlocked", or why not, one line per door. (transfer full) */
+char                *_concierge_describe_door_results      (GListModel               *results,
+                                                            const GError             *error);
+
+/* Tests. */
+ConciergePlayer     *_concierge_call_view_get_player       (ConciergeCallView        *self);
+/* "title", "subtitle", "duration", "state", "door-result", "problem" */
+GtkLabel            *_concierge_call_view_get_label        (ConciergeCallView        *self,
+                                                            const char               *which);
+GtkWidget           *_concierge_call_view_get_door_control (ConciergeCallView        *self,
+                                                            gboolean                  menu);
+GtkBox              *_concierge_call_view_get_door_menu_box (ConciergeCallView       *self);
+GtkButton           *_concierge_call_view_get_hang_up_button (ConciergeCallView      *self);
+
+ConciergeCallView   *_concierge_calls_view_get_call_view   (ConciergeCallsView       *self);
+/* "empty", "queue" or "call" */
+const char          *_concierge_calls_view_get_page        (ConciergeCallsView       *self);
+GtkListView         *_concierge_calls_view_get_list_view   (ConciergeCallsView       *self);
+GtkLabel            *_concierge_calls_view_get_waiting_label (ConciergeCallsView     *self);
+ConciergePlayer     *_concierge_calls_view_get_preview_player (ConciergeCallsView    *self);
+/* The record ID the preview shows, or NULL. */
+const char          *_concierge_calls_view_get_preview_record_id (ConciergeCallsView *self);
+
+G_END_DECLS

@@ -1,0 +1,826 @@
+/* concierge-calls-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "concierge-calls-view"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "concierge-call-view.h"
+#include "concierge-calls-view-private.h"
+#include "concierge-player-view.h"
+#include "concierge-station-video.h"
+
+struct _ConciergeCallsView
+{
+  AdwBin                 parent_instance;
+
+  /* Template children, in template order. */
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *stack;
+  AdwStatusPage         *empty_page;
+  GtkLabel              *waiting_label;
+  GtkWidget             *preview_box;
+  ConciergePlayerView   *preview_view;
+  GtkLabel              *preview_label;
+  GtkLabel              *preview_problem_label;
+  GtkListView           *list_view;
+  ConciergeCallView     *call_view;
+
+  ConciergeSession      *session;       /* (owned) (nullable) */
+  ConciergeCallQueue    *queue;         /* (owned) (nullable) */
+  GtkNoSelection        *selection;     /* (owned) */
+  ConciergePlayer       *preview_player; /* (owned) */
+  ConciergeStationVideo *preview_video; /* (owned) (nullable) */
+  char                  *preview_record_id; /* (owned) (nullable) */
+};
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ConciergeCallsView, concierge_calls_view, ADW_TYPE_BIN)
+
+/* A row's widgets, kept on the row box ("row-data") from setup to teardown. */
+typedef struct {
+  GtkWidget           *box;
+  GtkLabel            *title;
+  GtkLabel            *place;
+  GtkLabel            *status;
+  GtkWidget           *answer;
+  GtkWidget           *decline;
+  GtkWidget           *silence;
+  GtkWidget           *open_door;
+  GtkWidget           *show_room;
+  GtkWidget           *show_call;
+  ConciergeQueuedCall *call;            /* (nullable) (unowned): while bound */
+  ConciergeCallsView  *view;            /* (unowned) */
+} Row;
+
+/* Rows */
+
+/* The room the call rings at, from the directory: a number is unique only
+ * within a building, so a number found in several buildings stays unknown
+ * unless the station's building tells them apart. */
+static const char *
+find_room_id (ConciergeCallsView *self,
+              HccCall            *call,
+              const char         *building)
+{
+  ConciergeDirectory *directory;
+  GListModel *rooms;
+  const char *number = hcc_call_get_room_number (call);
+  const char *found = NULL;
+  guint matches = 0;
+  guint n;
+
+  if (self->session == NULL || number == NULL || *number == '\0' ||
+      hcc_call_get_call_type (call) != HCC_CALL_TYPE_ROOM)
+    return NULL;
+
+  directory = concierge_session_get_directory (self->session);
+  if (directory == NULL)
+    return NULL;
+
+  rooms = concierge_directory_get_rooms (directory);
+  n = g_list_model_get_n_items (rooms);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
+
+      if (g_strcmp0 (hcc_room_get_number (room), number) != 0)
+        continue;
+      if (building != NULL && g_strcmp0 (hcc_room_get_building_name (room), building) == 0)
+        return hcc_room_get_id (room);
+
+      found = hcc_room_get_id (room);
+      matches++;
+    }
+
+  return matches == 1 ? found : NULL;
+}
+
+static const char *
+preview_building (ConciergeCallsView *self,
+                  HccCall            *call)
+{
+  if (self->preview_video == NULL)
+    return NULL;
+  if (g_strcmp0 (concierge_station_video_get_serial (self->preview_video),
+                 hcc_call_get_device_serial (call)) != 0)
+    return NULL;
+  return concierge_station_video_get_area_name (self->preview_video);
+}
+
+static void
+row_update_status (Row *row)
+{
+  ConciergeQueuedCallState state = concierge_queued_call_get_state (row->call);
+  g_autofree char *waiting = NULL;
+  g_autofree char *text = NULL;
+
+  waiting = _concierge_format_duration (concierge_queued_call_get_waiting_seconds (row->call));
+  if (concierge_queued_call_is_ringing_at_door (row->call))
+    /* Translators: a call's state and how long the visitor has been waiting,
+     * e.g. "Ringing · Waiting 0:12". */
+    text = g_strdup_printf (_("%s · Waiting %s"), _concierge_call_state_label (state), waiting);
+  else
+    /* Translators: a call's state and how long the visitor waited, e.g.
+     * "Missed · Waited 1:30". */
+    text = g_strdup_printf (_("%s · Waited %s"), _concierge_call_state_label (state), waiting);
+  gtk_label_set_label (row->status, text);
+}
+
+static void
+row_update_state (Row *row)
+{
+  ConciergeQueuedCallState state = concierge_queued_call_get_state (row->call);
+  gboolean waiting = concierge_queued_call_is_ringing_at_door (row->call);
+  const char * const *doors = concierge_queued_call_get_door_ids (row->call);
+
+  gtk_widget_set_visible (row->answer, waiting);
+  gtk_widget_set_visible (row->decline, waiting);
+  gtk_widget_set_visible (row->silence, state == CONCIERGE_QUEUED_CALL_RINGING);
+  gtk_widget_set_visible (row->open_door, waiting || state == CONCIERGE_QUEUED_CALL_ANSWERED);
+  gtk_widget_set_sensitive (row->open_door, doors != NULL && doors[0] != NULL);
+  gtk_widget_set_visible (row->show_call, state == CONCIERGE_QUEUED_CALL_ANSWERED);
+
+  if (concierge_queued_call_is_finished (row->call))
+    gtk_widget_add_css_class (row->box, "dim-label");
+  else
+    gtk_widget_remove_css_class (row->box, "dim-label");
+  if (state == CONCIERGE_QUEUED_CALL_RINGING)
+    gtk_widget_add_css_class (row->box, "concierge-call-ringing");
+  else
+    gtk_widget_remove_css_class (row->box, "concierge-call-ringing");
+
+  row_update_status (row);
+}
+
+static void
+row_update_place (Row *row)
+{
+  HccCall *call = concierge_queued_call_get_call (row->call);
+  const char *building = preview_building (row->view, call);
+  g_autofree char *place = _concierge_call_describe_place (call, building);
+  const char *room_id = find_room_id (row->view, call, building);
+
+  gtk_label_set_label (row->place, place);
+  gtk_widget_set_visible (row->show_room, room_id != NULL);
+  if (room_id != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (row->show_room), "s", room_id);
+}
+
+static void
+row_state_cb (Row *row)
+{
+  row_update_state (row);
+}
+
+static void
+row_waiting_cb (Row *row)
+{
+  row_update_status (row);
+}
+
+static GtkWidget *
+row_button (GtkWidget  *box,
+            const char *name,
+            const char *label,
+            const char *action,
+            const char *style)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (action != NULL)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (style != NULL)
+    gtk_widget_add_css_class (button, style);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return button;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          ConciergeCallsView       *self)
+{
+  Row *row = g_new0 (Row, 1);
+  GtkWidget *texts;
+  GtkWidget *buttons;
+
+  row->view = self;
+  row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (row->box, "concierge-call-row");
+  gtk_widget_set_margin_start (row->box, 12);
+  gtk_widget_set_margin_end (row->box, 12);
+  gtk_widget_set_margin_top (row->box, 9);
+  gtk_widget_set_margin_bottom (row->box, 9);
+
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row->box), texts);
+
+  row->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (row->title), "call-title");
+  gtk_label_set_xalign (row->title, 0);
+  gtk_label_set_ellipsize (row->title, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->title));
+
+  row->place = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (row->place), "call-place");
+  gtk_label_set_xalign (row->place, 0);
+  gtk_label_set_ellipsize (row->place, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (row->place), "dim-label");
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->place));
+
+  row->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (row->status), "call-status");
+  gtk_label_set_xalign (row->status, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (row->status), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (row->status), "concierge-call-status");
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->status));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row->box), buttons);
+
+  row->answer = row_button (buttons, "answer", _("Answer"), "app.answer", "suggested-action");
+  row->decline = row_button (buttons, "decline", _("Decline"), "app.decline",
+                             "destructive-action");
+  row->silence = row_button (buttons, "silence", NULL, "app.silence", "flat");
+  gtk_button_set_icon_name (GTK_BUTTON (row->silence), "audio-volume-muted-symbolic");
+  gtk_widget_set_tooltip_text (row->silence, _("Silence the ring here (the door keeps ringing)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->silence),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Silence"),
+                                  -1);
+  row->open_door = row_button (buttons, "open-door", _("Open Door"), "app.open-door", NULL);
+  row->show_room = row_button (buttons, "show-room", _("Show Room"), "win.show-room", "flat");
+  row->show_call = row_button (buttons, "show-call", _("Show Call"), "app.show-call", NULL);
+
+  g_object_set_data_full (G_OBJECT (row->box), "row-data", row, g_free);
+  gtk_list_item_set_child (item, row->box);
+  /* The row holds buttons: let keyboard focus reach them, not the row. */
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ConciergeCallsView       *self)
+{
+  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row-data");
+  ConciergeQueuedCall *call = gtk_list_item_get_item (item);
+  HccCall *hcc_call = concierge_queued_call_get_call (call);
+  const char *record_id = concierge_queued_call_get_record_id (call);
+  const char *station = _concierge_call_station_name (hcc_call);
+  g_autofree char *answer_label = NULL;
+  g_autofree char *decline_label = NULL;
+  g_autofree char *door_label = NULL;
+
+  row->call = call;
+  gtk_label_set_label (row->title, station);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->answer), "s", record_id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->decline), "s", record_id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->silence), "s", record_id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->open_door), "s", record_id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->show_call), "s", record_id);
+
+  /* Several rows have the same buttons: the station's name tells a screen
+   * reader's user which call each one acts on. */
+  /* Translators: accessible label of a call's Answer button; %s is the door station. */
+  answer_label = g_strdup_printf (_("Answer %s"), station);
+  /* Translators: accessible label of a call's Decline button; %s is the door station. */
+  decline_label = g_strdup_printf (_("Decline %s"), station);
+  /* Translators: accessible label of a call's Open Door button; %s is the door station. */
+  door_label = g_strdup_printf (_("Open the door of %s"), station);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->answer),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, answer_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->decline),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, decline_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->open_door),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, door_label, -1);
+
+  g_signal_connect_swapped (call, "notify::state", G_CALLBACK (row_state_cb), row);
+  g_signal_connect_swapped (call, "notify::door-ids", G_CALLBACK (row_state_cb), row);
+  g_signal_connect_swapped (call, "notify::waiting-seconds", G_CALLBACK (row_waiting_cb), row);
+
+  row_update_place (row);
+  row_update_state (row);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ConciergeCallsView       *self)
+{
+  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row-data");
+
+  if (row->call != NULL)
+    g_signal_handlers_disconnect_by_data (row->call, row);
+  row->call = NULL;
+}
+
+/* Rows show the building once the preview found the station's camera. */
+static void
+refresh_bound_rows (ConciergeCallsView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (child);
+      Row *row = box != NULL ? g_object_get_data (G_OBJECT (box), "row-data") : NULL;
+
+      if (row != NULL && row->call != NULL)
+        row_update_place (row);
+    }
+}
+
+/* The queue page */
+
+static ConciergeQueuedCall *
+oldest_waiting_call (ConciergeCallsView *self)
+{
+  guint n;
+
+  if (self->queue == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConciergeQueuedCall) call = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+
+      if (concierge_queued_call_is_ringing_at_door (call))
+        return call;
+    }
+
+  return NULL;
+}
+
+static void
+update_preview_problem (ConciergeCallsView *self)
+{
+  const char *problem = NULL;
+
+  if (self->preview_video != NULL && self->preview_record_id != NULL)
+    problem = concierge_station_video_get_problem (self->preview_video);
+
+  gtk_label_set_label (self->preview_problem_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_problem_label), problem != NULL);
+}
+
+/* The preview follows the oldest call still waiting at a door, and plays
+ * only while the queue is on screen. */
+static void
+update_preview (ConciergeCallsView *self)
+{
+  ConciergeQueuedCall *call = oldest_waiting_call (self);
+  gboolean on_screen = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "queue") == 0;
+
+  gtk_widget_set_visible (self->preview_box, call != NULL);
+
+  if (call == NULL || !on_screen || self->preview_video == NULL)
+    {
+      g_clear_pointer (&self->preview_record_id, g_free);
+      if (self->preview_video != NULL)
+        concierge_station_video_stop (self->preview_video);
+      update_preview_problem (self);
+      return;
+    }
+
+  if (g_strcmp0 (self->preview_record_id, concierge_queued_call_get_record_id (call)) != 0)
+    {
+      HccCall *hcc_call = concierge_queued_call_get_call (call);
+      const char *station = _concierge_call_station_name (hcc_call);
+      g_autofree char *caption = NULL;
+
+      g_free (self->preview_record_id);
+      self->preview_record_id = g_strdup (concierge_queued_call_get_record_id (call));
+
+      /* Translators: the caption under the ringing call's video; %s is the door station. */
+      caption = g_strdup_printf (_("At the door: %s"), station);
+      gtk_label_set_label (self->preview_label, caption);
+      concierge_player_view_set_title (self->preview_view, station);
+      /* A small picture needs no HD stream, and costs a third of the CPU. */
+      concierge_station_video_set_quality (self->preview_video, HCC_STREAM_QUALITY_FLUENT);
+      concierge_station_video_start (self->preview_video,
+                                     hcc_call_get_device_serial (hcc_call) ?: "");
+    }
+
+  update_preview_problem (self);
+}
+
+static void
+update_page (ConciergeCallsView *self)
+{
+  guint n = self->queue != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->queue)) : 0;
+  guint waiting = 0;
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConciergeQueuedCall) call = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+
+      if (concierge_queued_call_is_ringing_at_door (call))
+        waiting++;
+    }
+
+  if (waiting > 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the header of the call queue. */
+      text = g_strdup_printf (ngettext ("%u caller waiting", "%u callers waiting", waiting),
+                              waiting);
+      gtk_label_set_label (self->waiting_label, text);
+    }
+  else
+    {
+      gtk_label_set_label (self->waiting_label, _("Nobody waiting"));
+    }
+
+  if (self->session == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("Not Connected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Door calls appear here once Concierge is connected to the site."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Calls"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("When a door station calls, it rings and appears here."));
+    }
+
+  /* The call view stays up while the operator talks, whatever the queue does. */
+  if (g_strcmp0 (current, "call") != 0)
+    gtk_stack_set_visible_child_name (self->stack, n > 0 ? "queue" : "empty");
+
+  update_preview (self);
+}
+
+static void
+call_state_cb (ConciergeCallsView *self)
+{
+  update_page (self);
+}
+
+static void
+watch_calls (ConciergeCallsView *self,
+             guint               position,
+             guint               added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(ConciergeQueuedCall) call = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+
+      g_signal_connect_object (call, "notify::state", G_CALLBACK (call_state_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+items_changed_cb (ConciergeCallsView *self,
+                  guint               position,
+                  guint               removed,
+                  guint               added)
+{
+  watch_calls (self, position, added);
+  update_page (self);
+}
+
+static void
+preview_area_cb (ConciergeCallsView *self)
+{
+  refresh_bound_rows (self);
+  update_preview_problem (self);
+}
+
+static void
+stack_child_cb (ConciergeCallsView *self)
+{
+  update_preview (self);
+}
+
+static void
+show_queue_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  concierge_calls_view_show_queue (CONCIERGE_CALLS_VIEW (widget));
+}
+
+static void
+concierge_calls_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (concierge_calls_view_parent_class)->map (widget);
+  update_preview (CONCIERGE_CALLS_VIEW (widget));
+}
+
+static void
+concierge_calls_view_unmap (GtkWidget *widget)
+{
+  ConciergeCallsView *self = CONCIERGE_CALLS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (concierge_calls_view_parent_class)->unmap (widget);
+  update_preview (self);
+}
+
+static void
+concierge_calls_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ConciergeCallsView *self = CONCIERGE_CALLS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+concierge_calls_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ConciergeCallsView *self = CONCIERGE_CALLS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      concierge_calls_view_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+concierge_calls_view_dispose (GObject *object)
+{
+  ConciergeCallsView *self = CONCIERGE_CALLS_VIEW (object);
+
+  if (self->preview_player != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->stack, self);
+      concierge_calls_view_set_session (self, NULL);
+      concierge_player_view_set_player (self->preview_view, NULL);
+    }
+  g_clear_object (&self->preview_player);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONCIERGE_TYPE_CALLS_VIEW);
+
+  G_OBJECT_CLASS (concierge_calls_view_parent_class)->dispose (object);
+}
+
+static void
+concierge_calls_view_finalize (GObject *object)
+{
+  ConciergeCallsView *self = CONCIERGE_CALLS_VIEW (object);
+
+  g_free (self->preview_record_id);
+
+  G_OBJECT_CLASS (concierge_calls_view_parent_class)->finalize (object);
+}
+
+static void
+concierge_calls_view_class_init (ConciergeCallsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = concierge_calls_view_get_property;
+  object_class->set_property = concierge_calls_view_set_property;
+  object_class->dispose = concierge_calls_view_dispose;
+  object_class->finalize = concierge_calls_view_finalize;
+  widget_class->map = concierge_calls_view_map;
+  widget_class->unmap = concierge_calls_view_unmap;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CONCIERGE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "calls.show-queue", NULL, show_queue_action);
+
+  g_type_ensure (CONCIERGE_TYPE_CALL_VIEW);
+  g_type_ensure (CONCIERGE_TYPE_PLAYER_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hccdesk/Concierge/concierge-calls-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, preview_problem_label);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, call_view);
+}
+
+static void
+concierge_calls_view_init (ConciergeCallsView *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  self->selection = gtk_no_selection_new (NULL);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->preview_player = concierge_player_new ();
+  concierge_player_view_set_player (self->preview_view, self->preview_player);
+
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (stack_child_cb), self);
+  update_page (self);
+}
+
+GtkWidget *
+concierge_calls_view_new (void)
+{
+  return g_object_new (CONCIERGE_TYPE_CALLS_VIEW, NULL);
+}
+
+ConciergeSession *
+concierge_calls_view_get_session (ConciergeCallsView *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_CALLS_VIEW (self), NULL);
+
+  return self->session;
+}
+
+void
+concierge_calls_view_set_session (ConciergeCallsView *self,
+                                  ConciergeSession   *session)
+{
+  g_return_if_fail (CONCIERGE_IS_CALLS_VIEW (self));
+  g_return_if_fail (session == NULL || CONCIERGE_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  /* Everything of the old session goes: its calls, its stream, its toasts
+   * would make no sense any more. */
+  concierge_calls_view_show_queue (self);
+  concierge_call_view_set_session (self->call_view, session);
+
+  if (self->queue != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) call = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
+
+          g_signal_handlers_disconnect_by_data (call, self);
+        }
+      g_signal_handlers_disconnect_by_data (self->queue, self);
+      g_clear_object (&self->queue);
+    }
+
+  if (self->preview_video != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->preview_video, self);
+      concierge_station_video_stop (self->preview_video);
+      g_clear_object (&self->preview_video);
+    }
+  g_clear_pointer (&self->preview_record_id, g_free);
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      self->queue = g_object_ref (concierge_session_get_call_queue (session));
+      g_signal_connect_swapped (self->queue, "items-changed",
+                                G_CALLBACK (items_changed_cb), self);
+      watch_calls (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->queue)));
+
+      self->preview_video = concierge_station_video_new (concierge_session_get_client (session),
+                                                         self->preview_player);
+      g_signal_connect_swapped (self->preview_video, "notify::area-name",
+                                G_CALLBACK (preview_area_cb), self);
+      g_signal_connect_swapped (self->preview_video, "notify::problem",
+                                G_CALLBACK (preview_area_cb), self);
+    }
+
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->queue));
+  update_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+concierge_calls_view_show_call (ConciergeCallsView *self,
+                                const char         *record_id)
+{
+  ConciergeQueuedCall *call = NULL;
+
+  g_return_if_fail (CONCIERGE_IS_CALLS_VIEW (self));
+  g_return_if_fail (record_id != NULL);
+
+  if (self->queue != NULL)
+    call = concierge_call_queue_lookup (self->queue, record_id);
+  if (call == NULL)
+    {
+      g_debug ("Call %s is not in the queue: not shown", record_id);
+      return;
+    }
+
+  concierge_call_view_set_call (self->call_view, call);
+  gtk_stack_set_visible_child_name (self->stack, "call");
+}
+
+void
+concierge_calls_view_show_queue (ConciergeCallsView *self)
+{
+  g_return_if_fail (CONCIERGE_IS_CALLS_VIEW (self));
+
+  concierge_call_view_set_call (self->call_view, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "queue");
+  update_page (self);
+}
+
+void
+concierge_calls_view_add_toast (ConciergeCallsView *self,
+                                const char         *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CONCIERGE_IS_CALLS_VIEW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+ConciergeCallView *
+_concierge_calls_view_get_call_view (ConciergeCallsView *self)
+{
+  return self->call_view;
+}
+
+const char *
+_concierge_calls_view_get_page (ConciergeCallsView *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkListView *
+_concierge_calls_view_get_list_view (ConciergeCallsView *self)
+{
+  return self->list_view;
+}
+
+GtkLabel *
+_concierge_calls_view_get_waiting_label (ConciergeCallsView *self)
+{
+  return self->waiting_label;
+}
+
+ConciergePlayer *
+_concierge_calls_view_get_preview_player (ConciergeCallsView *self)
+{
+  return self->preview_player;
+}
+
+const char *
+_concierge_calls_view_get_preview_record_id (ConciergeCallsView *self)
+{
+  return self->preview_record_id;
+}
