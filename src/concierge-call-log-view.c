@@ -372,6 +372,9 @@ concierge_call_log_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->core.session, self);
   concierge_log_core_dispose (&self->core);
 
+  /* AdwBin unparents its child itself; doing it first keeps the template
+   * disposal from unparenting it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCIERGE_TYPE_CALL_LOG_VIEW);
 
   G_OBJECT_CLASS (concierge_call_log_view_parent_class)->dispose (object);

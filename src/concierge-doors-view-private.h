@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * door.keep-locked. */
 AdwActionRow     *_concierge_doors_view_get_row           (ConciergeDoorsView *self,
                                                            const char         *door_id);
+/* The row's "door" action group, to check which actions are enabled. */
+GActionGroup     *_concierge_doors_view_get_row_actions   (ConciergeDoorsView *self,
+                                                           const char         *door_id);
 /* The visible page of the view's stack: "status" or "doors". */
 const char       *_concierge_doors_view_get_page          (ConciergeDoorsView *self);
 AdwStatusPage    *_concierge_doors_view_get_status_page   (ConciergeDoorsView *self);

@@ -1111,6 +1111,9 @@ concierge_doors_view_dispose (GObject *object)
   g_clear_pointer (&self->kept, g_hash_table_unref);
   g_clear_pointer (&self->results, g_hash_table_unref);
 
+  /* AdwBin unparents its child itself; doing it first keeps the template
+   * disposal from unparenting it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCIERGE_TYPE_DOORS_VIEW);
 
   G_OBJECT_CLASS (concierge_doors_view_parent_class)->dispose (object);
@@ -1188,6 +1191,15 @@ _concierge_doors_view_get_row (ConciergeDoorsView *self,
   DoorRow *row = g_hash_table_lookup (self->rows, door_id);
 
   return row != NULL ? row->row : NULL;
+}
+
+GActionGroup *
+_concierge_doors_view_get_row_actions (ConciergeDoorsView *self,
+                                       const char         *door_id)
+{
+  DoorRow *row = g_hash_table_lookup (self->rows, door_id);
+
+  return row != NULL ? G_ACTION_GROUP (row->actions) : NULL;
 }
 
 const char *

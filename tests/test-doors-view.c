@@ -1,0 +1,541 @@
+/* test-doors-view.c: the Doors view and its door commands against hcc-sim
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the view as the desk would (the rows' "door" actions are what the
+ * buttons and the menu activate, the reason dialog's entry and responses)
+ * and checks what reached the simulator, what the rows say and what the
+ * audit log kept.
+ */
+
+#include "concierge-door-control.h"
+#include "concierge-doors-view-private.h"
+#include "concierge-test-session.h"
+#include "test-hcc-services.h"
+
+#define OPERATOR "Alice"
+
+typedef struct {
+  ConciergeTestSession *test;
+  GtkWindow            *window;
+  ConciergeDoorsView   *view;
+  GListModel           *doors;    /* (element-type HccDoor) the sim's doors, listed by the client */
+} Fixture;
+
+static gboolean
+view_idle (gpointer data)
+{
+  ConciergeDoorsView *view = data;
+
+  return !_concierge_doors_view_get_busy (view);
+}
+
+static gboolean
+view_loaded (gpointer data)
+{
+  ConciergeDoorsView *view = data;
+
+  return !_concierge_doors_view_get_busy (view)
+         && g_strcmp0 (_concierge_doors_view_get_page (view), "doors") == 0;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->test = concierge_test_session_new (11, 0, 100);
+  concierge_session_set_operator (fixture->test->session, OPERATOR);
+  /* Stopping a session while its directory still loads is not what these
+   * tests are about: let the first refresh finish. */
+  g_assert_true (concierge_test_session_wait_directory (fixture->test, TEST_TIMEOUT_MS));
+
+  /* What the sim has, through the client: the view must show the same. */
+  hcc_doors_list_async (fixture->test->client, NULL, test_store_result_cb, &slot);
+  result = test_wait_result (&slot);
+  fixture->doors = hcc_doors_list_finish (fixture->test->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->doors), >, 3);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1024, 600);
+  fixture->view = CONCIERGE_DOORS_VIEW (concierge_doors_view_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+
+  concierge_doors_view_set_session (fixture->view, fixture->test->session);
+  g_assert_true (hcc_test_wait_until (view_loaded, fixture->view, TEST_TIMEOUT_MS));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  gtk_window_destroy (fixture->window);
+  g_assert_null (fixture->view);
+  g_clear_object (&fixture->doors);
+  concierge_test_session_free (fixture->test);
+}
+
+/* Helpers */
+
+static HccDoor *
+find_door (Fixture    *fixture,
+           const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->doors); i++)
+    {
+      g_autoptr(HccDoor) door = g_list_model_get_item (fixture->doors, i);
+
+      if (g_strcmp0 (hcc_door_get_name (door), name) == 0)
+        return door;   /* the list keeps it alive */
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The remote/control bodies the simulator received since the last clear. */
+static GPtrArray *
+control_requests (Fixture *fixture)
+{
+  return test_requests_for (fixture->test->sim, "acs/v1/remote/control");
+}
+
+static void
+assert_control_body (JsonNode   *body,
+                     int         action,
+                     const char *door_id)
+{
+  JsonNode *list = hcc_test_json_get (body, "remoteControl.elementlist");
+
+  g_assert_cmpint (hcc_test_json_get_int (body, "remoteControl.actionType"), ==, action);
+  g_assert_nonnull (list);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (list));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (list), 0), ==, door_id);
+}
+
+static GListModel *
+query_door_log (ConciergeSession *session)
+{
+  ConciergeLogStore *store = concierge_session_get_log_store (session);
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *actions;
+
+  concierge_log_store_query_door_actions_async (store, NULL, NULL, NULL, 0, -1, NULL,
+                                                test_store_result_cb, &slot);
+  result = test_wait_result (&slot);
+  actions = concierge_log_store_query_door_actions_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return actions;
+}
+
+typedef struct {
+  ConciergeSession        *session;
+  ConciergeDoorActionResult result;
+} LogWait;
+
+static gboolean
+log_settled (gpointer data)
+{
+  LogWait *wait = data;
+  g_autoptr(GListModel) actions = query_door_log (wait->session);
+  g_autoptr(ConciergeDoorAction) newest = NULL;
+
+  if (g_list_model_get_n_items (actions) == 0)
+    return FALSE;
+  newest = g_list_model_get_item (actions, 0);
+  return concierge_door_action_get_result (newest) == wait->result;
+}
+
+static const char *
+row_subtitle (Fixture    *fixture,
+              const char *door_id)
+{
+  AdwActionRow *row = _concierge_doors_view_get_row (fixture->view, door_id);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (row);
+}
+
+static void
+activate_door_action (Fixture    *fixture,
+                      const char *door_id,
+                      const char *action)
+{
+  AdwActionRow *row = _concierge_doors_view_get_row (fixture->view, door_id);
+  g_autofree char *name = g_strconcat ("door.", action, NULL);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), name, NULL));
+}
+
+/* Tests */
+
+static void
+test_grouped_by_area (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) groups = _concierge_doors_view_dup_groups (fixture->view);
+  HccDoor *offline = NULL;
+  GActionGroup *actions;
+  guint n_rows = 0;
+
+  /* Count the sim's doors per area. */
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->doors); i++)
+    {
+      g_autoptr(HccDoor) door = g_list_model_get_item (fixture->doors, i);
+      const char *area = hcc_door_get_area_name (door);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (areas, area));
+
+      g_assert_nonnull (area);
+      g_hash_table_replace (areas, g_strdup (area), GUINT_TO_POINTER (count + 1));
+      if (!hcc_door_get_online (door))
+        offline = door;
+    }
+
+  /* One group per area, titled with the area, holding that area's doors. */
+  g_assert_cmpuint (groups->len, ==, g_hash_table_size (areas));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      AdwPreferencesGroup *group = g_ptr_array_index (groups, i);
+      const char *title = adw_preferences_group_get_title (group);
+      guint expected = GPOINTER_TO_UINT (g_hash_table_lookup (areas, title));
+      guint in_group = 0;
+
+      g_assert_cmpuint (expected, >, 0);
+      for (guint j = 0; j < g_list_model_get_n_items (fixture->doors); j++)
+        {
+          g_autoptr(HccDoor) door = g_list_model_get_item (fixture->doors, j);
+          AdwActionRow *row = _concierge_doors_view_get_row (fixture->view, hcc_door_get_id (door));
+
+          g_assert_nonnull (row);
+          if (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (group))
+            {
+              g_assert_cmpstr (hcc_door_get_area_name (door), ==, title);
+              g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                               hcc_door_get_name (door));
+              in_group++;
+            }
+        }
+      g_assert_cmpuint (in_group, ==, expected);
+      n_rows += in_group;
+    }
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (fixture->doors));
+
+  /* The sim's offline door says so, and none of its commands can be used. */
+  g_assert_nonnull (offline);
+  g_assert_nonnull (strstr (row_subtitle (fixture, hcc_door_get_id (offline)), "Offline"));
+  actions = _concierge_doors_view_get_row_actions (fixture->view, hcc_door_get_id (offline));
+  g_assert_false (g_action_group_get_action_enabled (actions, "unlock"));
+  g_assert_false (g_action_group_get_action_enabled (actions, "keep-unlocked"));
+  actions = _concierge_doors_view_get_row_actions (fixture->view,
+                                                   hcc_door_get_id (find_door (fixture, "Garage door")));
+  g_assert_true (g_action_group_get_action_enabled (actions, "unlock"));
+}
+
+static gboolean
+only_garage_visible (gpointer data)
+{
+  Fixture *fixture = data;
+  HccDoor *garage = find_door (fixture, "Garage door");
+  HccDoor *gate = find_door (fixture, "Main gate");
+
+  return gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, hcc_door_get_id (garage))))
+         && !gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, hcc_door_get_id (gate))));
+}
+
+static gboolean
+shows_no_match (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (_concierge_doors_view_get_page (fixture->view), "status") == 0;
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkEditable *entry = GTK_EDITABLE (_concierge_doors_view_get_search_entry (fixture->view));
+
+  /* Case and accents do not matter. */
+  gtk_editable_set_text (entry, "GARÁGE");
+  g_assert_true (hcc_test_wait_until (only_garage_visible, fixture, TEST_TIMEOUT_MS));
+
+  gtk_editable_set_text (entry, "no such door anywhere");
+  g_assert_true (hcc_test_wait_until (shows_no_match, fixture, TEST_TIMEOUT_MS));
+  g_assert_cmpstr (adw_status_page_get_title (_concierge_doors_view_get_status_page (fixture->view)),
+                   ==, "No Matching Doors");
+}
+
+static void
+test_unlock (Fixture       *fixture,
+             gconstpointer  data)
+{
+  HccDoor *door = find_door (fixture, "Garage door");
+  const char *door_id = hcc_door_get_id (door);
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GListModel) log = NULL;
+  g_autoptr(ConciergeDoorAction) entry = NULL;
+  LogWait wait = { fixture->test->session, CONCIERGE_DOOR_ACTION_RESULT_OK };
+
+  test_clear_requests (fixture->test->sim);
+  activate_door_action (fixture, door_id, "unlock");
+  g_assert_true (hcc_test_wait_until (view_idle, fixture->view, TEST_TIMEOUT_MS));
+
+  /* Exactly that door, with the unlock action. */
+  bodies = control_requests (fixture);
+  g_assert_cmpuint (bodies->len, ==, 1);
+  assert_control_body (g_ptr_array_index (bodies, 0), 1, door_id);
+
+  g_assert_nonnull (strstr (row_subtitle (fixture, door_id), "Unlocked at "));
+
+  g_assert_true (hcc_test_wait_until (log_settled, &wait, TEST_TIMEOUT_MS));
+  log = query_door_log (fixture->test->session);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+  entry = g_list_model_get_item (log, 0);
+  g_assert_cmpstr (concierge_door_action_get_door_id (entry), ==, door_id);
+  g_assert_cmpstr (concierge_door_action_get_door_name (entry), ==, "Garage door");
+  g_assert_cmpstr (concierge_door_action_get_operator (entry), ==, OPERATOR);
+  g_assert_cmpint (concierge_door_action_get_kind (entry), ==, CONCIERGE_DOOR_ACTION_UNLOCK);
+  g_assert_cmpint (concierge_door_action_get_source (entry), ==, CONCIERGE_DOOR_ACTION_SOURCE_DOORS_VIEW);
+  g_assert_null (concierge_door_action_get_reason (entry));
+}
+
+typedef struct {
+  Fixture    *fixture;
+  const char *door_id;
+} RowWait;
+
+static gboolean
+row_kept (gpointer data)
+{
+  RowWait *wait = data;
+  const char *subtitle = row_subtitle (wait->fixture, wait->door_id);
+
+  return subtitle != NULL && strstr (subtitle, "Kept unlocked since ") != NULL
+         && strstr (subtitle, " by " OPERATOR) != NULL;
+}
+
+static gboolean
+row_not_kept (gpointer data)
+{
+  RowWait *wait = data;
+  const char *subtitle = row_subtitle (wait->fixture, wait->door_id);
+
+  return subtitle == NULL || strstr (subtitle, "Kept unlocked since ") == NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return _concierge_doors_view_get_dialog (data) == NULL;
+}
+
+static void
+test_keep_unlocked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  HccDoor *door = find_door (fixture, "Main gate");
+  const char *door_id = hcc_door_get_id (door);
+  AdwMessageDialog *dialog;
+  GtkEditable *reason;
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GListModel) log = NULL;
+  g_autoptr(ConciergeDoorAction) entry = NULL;
+  LogWait wait = { fixture->test->session, CONCIERGE_DOOR_ACTION_RESULT_OK };
+  RowWait row_wait = { fixture, door_id };
+  ConciergeSession *second;
+
+  test_clear_requests (fixture->test->sim);
+
+  /* Asked first; Cancel sends nothing. */
+  activate_door_action (fixture, door_id, "keep-unlocked");
+  dialog = _concierge_doors_view_get_dialog (fixture->view);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_true (hcc_test_wait_until (dialog_gone, fixture->view, TEST_TIMEOUT_MS));
+  g_assert_true (hcc_test_wait_until (view_idle, fixture->view, TEST_TIMEOUT_MS));
+  bodies = control_requests (fixture);
+  g_assert_cmpuint (bodies->len, ==, 0);
+  g_clear_pointer (&bodies, g_ptr_array_unref);
+
+  /* A reason is required: blanks do not count, typing one enables it. */
+  activate_door_action (fixture, door_id, "keep-unlocked");
+  dialog = _concierge_doors_view_get_dialog (fixture->view);
+  reason = _concierge_doors_view_get_reason_entry (fixture->view);
+  g_assert_nonnull (reason);
+  gtk_editable_set_text (reason, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  gtk_editable_set_text (reason, "Fire drill, 10:00-10:30");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  adw_message_dialog_response (dialog, "confirm");
+  g_assert_true (hcc_test_wait_until (dialog_gone, fixture->view, TEST_TIMEOUT_MS));
+  g_assert_true (hcc_test_wait_until (view_idle, fixture->view, TEST_TIMEOUT_MS));
+
+  bodies = control_requests (fixture);
+  g_assert_cmpuint (bodies->len, ==, 1);
+  assert_control_body (g_ptr_array_index (bodies, 0), 3, door_id);
+
+  /* The row is marked, with the operator. */
+  g_assert_true (hcc_test_wait_until (row_kept, &row_wait, TEST_TIMEOUT_MS));
+
+  g_assert_true (hcc_test_wait_until (log_settled, &wait, TEST_TIMEOUT_MS));
+  log = query_door_log (fixture->test->session);
+  entry = g_list_model_get_item (log, 0);
+  g_assert_cmpstr (concierge_door_action_get_operator (entry), ==, OPERATOR);
+  g_assert_cmpstr (concierge_door_action_get_reason (entry), ==, "Fire drill, 10:00-10:30");
+  g_assert_cmpint (concierge_door_action_get_kind (entry), ==, CONCIERGE_DOOR_ACTION_KEEP_UNLOCKED);
+  g_assert_cmpint (concierge_door_action_get_result (entry), ==, CONCIERGE_DOOR_ACTION_RESULT_OK);
+
+  /* After a restart over the same data, the mark is still there. */
+  concierge_doors_view_set_session (fixture->view, NULL);
+  g_assert_cmpstr (adw_status_page_get_title (_concierge_doors_view_get_status_page (fixture->view)),
+                   ==, "Not Connected");
+  concierge_test_session_stop (fixture->test);
+  second = concierge_test_session_restart (fixture->test);
+  concierge_doors_view_set_session (fixture->view, second);
+  g_assert_true (hcc_test_wait_until (view_loaded, fixture->view, TEST_TIMEOUT_MS));
+  g_assert_true (hcc_test_wait_until (row_kept, &row_wait, TEST_TIMEOUT_MS));
+
+  /* Locking it again from here clears the mark. */
+  concierge_session_set_operator (second, OPERATOR);
+  activate_door_action (fixture, door_id, "lock");
+  g_assert_true (hcc_test_wait_until (row_not_kept, &row_wait, TEST_TIMEOUT_MS));
+  g_assert_nonnull (strstr (row_subtitle (fixture, door_id), "Locked at "));
+}
+
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  HccDoor *door = find_door (fixture, "Lobby turnstile");
+  const char *door_id = hcc_door_get_id (door);
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GListModel) log = NULL;
+  g_autoptr(ConciergeDoorAction) entry = NULL;
+  LogWait wait = { fixture->test->session, CONCIERGE_DOOR_ACTION_RESULT_FAILED };
+  guint status = 0;
+
+  /* The platform is overloaded: its reason reaches the row, the log keeps
+   * the failure. */
+  reply = hcc_test_sim_control (fixture->test->sim, "POST", "/control/faults",
+                                "{\"kind\": \"rate-limit\", \"count\": 10, \"path\": \"remote/control\"}",
+                                &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  activate_door_action (fixture, door_id, "unlock");
+  g_assert_true (hcc_test_wait_until (view_idle, fixture->view, TEST_TIMEOUT_MS));
+  g_assert_nonnull (strstr (row_subtitle (fixture, door_id), "Not unlocked at "));
+
+  g_assert_true (hcc_test_wait_until (log_settled, &wait, TEST_TIMEOUT_MS));
+  log = query_door_log (fixture->test->session);
+  entry = g_list_model_get_item (log, 0);
+  g_assert_cmpstr (concierge_door_action_get_door_id (entry), ==, door_id);
+  g_assert_nonnull (concierge_door_action_get_error_message (entry));
+  g_assert_nonnull (strstr (row_subtitle (fixture, door_id),
+                            concierge_door_action_get_error_message (entry)));
+}
+
+static void
+test_offline_door_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  HccDoor *offline = find_door (fixture, "Garden House side door");
+  HccDoor *doors[2] = { offline, find_door (fixture, "Bike room") };
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(HccDoorResult) first = NULL;
+  g_autoptr(HccDoorResult) second = NULL;
+  g_autoptr(GListModel) log = NULL;
+  g_autofree char *words = NULL;
+  LogWait wait = { fixture->test->session, CONCIERGE_DOOR_ACTION_RESULT_OK };
+  g_autoptr(GPtrArray) bodies = NULL;
+
+  /* The view never sends a command to an offline door; the door control
+   * unit still reports the platform's per-door refusal when one is sent. */
+  test_clear_requests (fixture->test->sim);
+  concierge_door_control_async (fixture->test->session, HCC_DOOR_ACTION_UNLOCK, doors, 2,
+                                "Checking the side door", NULL, test_store_result_cb, &slot);
+  result = test_wait_result (&slot);
+  results = concierge_door_control_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+
+  bodies = control_requests (fixture);
+  g_assert_cmpuint (bodies->len, ==, 1);
+
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (hcc_door_result_get_door_id (first), ==, hcc_door_get_id (offline));
+  g_assert_false (hcc_door_result_get_succeeded (first));
+  g_assert_cmpstr (hcc_door_result_get_error_code (first), ==, "EVZ20007");
+  g_assert_cmpstr (hcc_door_result_get_door_name (first), ==, "Garden House side door");
+  words = concierge_door_control_describe_failure (first);
+  g_assert_cmpstr (words, ==, "The door station is offline.");
+
+  second = g_list_model_get_item (results, 1);
+  g_assert_true (hcc_door_result_get_succeeded (second));
+
+  /* One audit entry per door, each with its own result. */
+  g_assert_true (hcc_test_wait_until (log_settled, &wait, TEST_TIMEOUT_MS));
+  log = query_door_log (fixture->test->session);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ConciergeDoorAction) entry = g_list_model_get_item (log, i);
+      gboolean is_offline = g_strcmp0 (concierge_door_action_get_door_id (entry),
+                                       hcc_door_get_id (offline)) == 0;
+
+      g_assert_cmpstr (concierge_door_action_get_reason (entry), ==, "Checking the side door");
+      g_assert_cmpint (concierge_door_action_get_result (entry), ==,
+                       is_offline ? CONCIERGE_DOOR_ACTION_RESULT_FAILED : CONCIERGE_DOOR_ACTION_RESULT_OK);
+      if (is_offline)
+        {
+          g_assert_cmpstr (concierge_door_action_get_error_code (entry), ==, "EVZ20007");
+          g_assert_cmpstr (concierge_door_action_get_error_message (entry), ==, "The door station is offline.");
+        }
+    }
+}
+
+static void
+test_no_session (void)
+{
+  GtkWidget *view = concierge_doors_view_new ();
+
+  g_object_ref_sink (view);
+  g_assert_cmpstr (_concierge_doors_view_get_page (CONCIERGE_DOORS_VIEW (view)), ==, "status");
+  g_assert_cmpstr (adw_status_page_get_title (_concierge_doors_view_get_status_page (CONCIERGE_DOORS_VIEW (view))),
+                   ==, "Not Connected");
+  g_assert_null (concierge_doors_view_get_session (CONCIERGE_DOORS_VIEW (view)));
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/doors-view/no-session", test_no_session);
+  g_test_add ("/doors-view/grouped-by-area", Fixture, NULL, fixture_setup, test_grouped_by_area, fixture_teardown);
+  g_test_add ("/doors-view/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/doors-view/unlock", Fixture, NULL, fixture_setup, test_unlock, fixture_teardown);
+  g_test_add ("/doors-view/keep-unlocked", Fixture, NULL, fixture_setup, test_keep_unlocked, fixture_teardown);
+  g_test_add ("/doors-view/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  g_test_add ("/doors-view/offline-door", Fixture, NULL, fixture_setup, test_offline_door_refused, fixture_teardown);
+
+  return g_test_run ();
+}
