@@ -1908,7 +1908,8 @@ buildings_cb (GObject      *source,
 }
 
 static gboolean
-waiter_cancelled_cb (gpointer user_data)
+waiter_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
 {
   Waiter *waiter = user_data;
   RefreshOp *op = waiter->op;
@@ -1943,7 +1944,7 @@ add_waiter (RefreshOp *op,
   if (cancellable != NULL)
     {
       waiter->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (waiter->cancel_source, waiter_cancelled_cb, waiter, NULL);
+      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (waiter_cancelled_cb), waiter, NULL);
       g_source_set_static_name (waiter->cancel_source, "[concierge] directory refresh cancelled");
       g_source_attach (waiter->cancel_source, g_main_context_get_thread_default ());
     }

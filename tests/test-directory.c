@@ -79,7 +79,9 @@ refresh (ConciergeDirectory  *directory,
   GAsyncResult *slot = NULL;
 
   concierge_directory_refresh_async (directory, NULL, result_cb, &slot);
-  g_assert_true (concierge_directory_get_refreshing (directory));
+  /* Offline, it fails at once; else it runs until the platform answered. */
+  g_assert_true (concierge_directory_get_refreshing (directory) ==
+                 (concierge_directory_get_client (directory) != NULL));
   result = test_wait_result (&slot);
   g_assert_false (concierge_directory_get_refreshing (directory));
 
@@ -493,7 +495,7 @@ first_door_id (HccTestSim *sim)
                             "{\"pageIndex\":1,\"pageSize\":10,\"filter\":{\"includeSubArea\":\"1\",\"areaID\":\"-1\"}}",
                             &status);
   g_assert_cmpuint (status, ==, 200);
-  list = hcc_test_json_get (reply, "data.alarmInfo");
+  list = hcc_test_json_get (reply, "data.door");
   g_assert_nonnull (list);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (list));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), >, 0);
@@ -563,12 +565,257 @@ test_load_10000 (void)
   g_assert_no_error (error);
   g_test_message ("10,000 residents loaded in %.1f s",
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_clear_object (&result);
   assert_counts_match_sim (fixture.directory, fixture.sim);
   g_assert_cmpuint (g_list_model_get_n_items (concierge_directory_get_residents (fixture.directory)), >=, 10000);
 
   hcc_event_stream_stop (stream);
   g_signal_handlers_disconnect_by_data (stream, &call_wait);
   fixture_teardown (&fixture, NULL);
+}
+
+static HccRoom *
+room_link (HccRoom *room)
+{
+  HccRoom *link = hcc_room_new ();
+
+  hcc_room_set_id (link, hcc_room_get_id (room));
+  hcc_room_set_number (link, hcc_room_get_number (room));
+  hcc_room_set_name (link, hcc_room_get_name (room));
+  hcc_room_set_building_id (link, hcc_room_get_building_id (room));
+  hcc_room_set_building_name (link, hcc_room_get_building_name (room));
+  hcc_room_set_account_type (link, 0);
+
+  return link;
+}
+
+static void
+test_resident_saved_removed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ConciergeDirectory *directory = fixture->directory;
+  GListModel *residents = concierge_directory_get_residents (directory);
+  GListModel *rooms = concierge_directory_get_rooms (directory);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HccResident) item = NULL;
+  g_autoptr(HccResident) edited = NULL;
+  g_autoptr(HccResident) added = NULL;
+  g_autoptr(HccRoom) room_a = NULL;
+  g_autoptr(HccRoom) room_b = NULL;
+  g_autoptr(GListStore) links = g_list_store_new (HCC_TYPE_ROOM);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(ConciergeDirectory) reopened = NULL;
+  g_autofree char *edited_id = NULL;
+  int amount_a, amount_b;
+  guint n, changes = 0;
+
+  g_assert_true (refresh (directory, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (residents);
+  g_signal_connect (residents, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* An edit the platform accepted, as the editor hands it over: its own
+   * object with the same ID. The model keeps its item and shows the edit. */
+  item = g_list_model_get_item (residents, n / 2);
+  edited_id = g_strdup (hcc_resident_get_id (item));
+  edited = hcc_resident_new ();
+  hcc_resident_set_id (edited, edited_id);
+  hcc_resident_set_first_name (edited, "Zoë");
+  hcc_resident_set_last_name (edited, "Ångström");
+  hcc_resident_set_email (edited, "zoe@example.com");
+  hcc_resident_set_rooms (edited, hcc_resident_get_rooms (item));
+  concierge_directory_resident_saved (directory, edited);
+
+  g_assert_cmpuint (g_list_model_get_n_items (residents), ==, n);
+  g_assert_cmpuint (changes, >, 0);
+  g_assert_true (concierge_directory_lookup_resident (directory, edited_id) == item);
+  g_assert_cmpstr (hcc_resident_get_last_name (item), ==, "Ångström");
+  found = search (directory, "angstrom zoe");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (g_ptr_array_index (found, 0) == item);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* The dialog's object is not put into the model. */
+  g_assert_false (g_list_store_find (G_LIST_STORE (residents), edited, NULL));
+
+  /* A new resident of two rooms: one more item, and both rooms count them. */
+  room_a = g_list_model_get_item (rooms, 0);
+  room_b = g_list_model_get_item (rooms, 1);
+  amount_a = hcc_room_get_person_amount (room_a);
+  amount_b = hcc_room_get_person_amount (room_b);
+  {
+    g_autoptr(HccRoom) link_a = room_link (room_a);
+    g_autoptr(HccRoom) link_b = room_link (room_b);
+
+    g_list_store_append (links, link_a);
+    g_list_store_append (links, link_b);
+  }
+  added = hcc_resident_new ();
+  hcc_resident_set_id (added, "999000000000000001");
+  hcc_resident_set_first_name (added, "Benoît");
+  hcc_resident_set_last_name (added, "Lefèvre-Nouveau");
+  hcc_resident_set_phone (added, "+33 6 12 34 56 78");
+  hcc_resident_set_rooms (added, G_LIST_MODEL (links));
+  concierge_directory_resident_saved (directory, added);
+
+  g_assert_cmpuint (g_list_model_get_n_items (residents), ==, n + 1);
+  g_assert_nonnull (concierge_directory_lookup_resident (directory, "999000000000000001"));
+  g_assert_cmpint (hcc_room_get_person_amount (room_a), ==, amount_a + 1);
+  g_assert_cmpint (hcc_room_get_person_amount (room_b), ==, amount_b + 1);
+  found = search (directory, "612345678");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Leaving one room keeps the resident with the other. */
+  concierge_directory_resident_removed (directory, "999000000000000001", hcc_room_get_id (room_a));
+  {
+    HccResident *left = concierge_directory_lookup_resident (directory, "999000000000000001");
+
+    g_assert_nonnull (left);
+    g_assert_cmpuint (g_list_model_get_n_items (hcc_resident_get_rooms (left)), ==, 1);
+    g_assert_cmpint (hcc_room_get_person_amount (room_a), ==, amount_a);
+    g_assert_cmpint (hcc_room_get_person_amount (room_b), ==, amount_b + 1);
+  }
+
+  /* Deleting the person removes them. */
+  concierge_directory_resident_removed (directory, "999000000000000001", NULL);
+  g_assert_null (concierge_directory_lookup_resident (directory, "999000000000000001"));
+  g_assert_cmpuint (g_list_model_get_n_items (residents), ==, n);
+  g_assert_cmpint (hcc_room_get_person_amount (room_b), ==, amount_b);
+
+  /* A second new resident stays, to be found after a restart. */
+  hcc_resident_set_id (added, "999000000000000002");
+  concierge_directory_resident_saved (directory, added);
+  g_signal_handlers_disconnect_by_func (residents, count_changes_cb, &changes);
+
+  /* The cache has every change: a restart shows the same directory. */
+  close_directory (directory);
+  reopened = open_directory (NULL, fixture->path);
+  g_assert_cmpuint (g_list_model_get_n_items (concierge_directory_get_residents (reopened)), ==, n + 1);
+  g_assert_cmpstr (hcc_resident_get_last_name (concierge_directory_lookup_resident (reopened, edited_id)),
+                   ==, "Ångström");
+  g_assert_null (concierge_directory_lookup_resident (reopened, "999000000000000001"));
+  {
+    HccResident *kept = concierge_directory_lookup_resident (reopened, "999000000000000002");
+
+    g_assert_nonnull (kept);
+    g_assert_cmpuint (g_list_model_get_n_items (hcc_resident_get_rooms (kept)), ==, 2);
+    g_assert_cmpint (hcc_room_get_person_amount (concierge_directory_lookup_room (reopened, hcc_room_get_id (room_a))),
+                     ==, amount_a + 1);
+  }
+  found = search (reopened, "lefevre-nouveau");
+  g_assert_cmpuint (found->len, ==, 1);
+  close_directory (reopened);
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Refused keys: the refresh fails, says why, and the cached directory
+ * stays as it was. */
+static void
+test_refresh_error (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HccClient) refused = NULL;
+  g_autoptr(ConciergeDirectory) directory = NULL;
+  g_autoptr(GDateTime) refreshed = NULL;
+  guint notified = 0;
+
+  g_assert_true (refresh (fixture->directory, &error));
+  g_assert_no_error (error);
+  refreshed = g_date_time_ref (concierge_directory_get_last_refreshed (fixture->directory));
+  close_directory (fixture->directory);
+
+  refused = hcc_client_new ();
+  hcc_client_set_server_url (refused, hcc_test_sim_get_base_url (fixture->sim), &error);
+  g_assert_no_error (error);
+  hcc_client_set_credentials (refused, HCC_SIM_DEMO_APP_KEY, "not-the-secret-key");
+
+  directory = open_directory (refused, fixture->path);
+  g_signal_connect (directory, "notify::refresh-error", G_CALLBACK (notify_count_cb), &notified);
+  g_assert_false (refresh (directory, &error));
+  g_assert_nonnull (error);
+  g_test_message ("refresh error: %s", error->message);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (concierge_directory_get_refresh_error (directory), ==, error->message);
+  assert_counts_match_sim (directory, fixture->sim);
+  g_assert_true (g_date_time_equal (concierge_directory_get_last_refreshed (directory), refreshed));
+  close_directory (directory);
+  g_clear_object (&directory);
+
+  /* Without a client at all, the same: the cache and a reason. */
+  directory = open_directory (NULL, fixture->path);
+  g_clear_error (&error);
+  g_assert_false (refresh (directory, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED);
+  g_assert_nonnull (concierge_directory_get_refresh_error (directory));
+  assert_counts_match_sim (directory, fixture->sim);
+  close_directory (directory);
+}
+
+/* A second refresh joins the first: the platform is asked once. */
+static void
+test_refresh_join (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result_a = NULL;
+  g_autoptr(GAsyncResult) result_b = NULL;
+  g_autoptr(GPtrArray) searches = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot_a = NULL;
+  GAsyncResult *slot_b = NULL;
+  guint notified = 0;
+
+  test_clear_requests (fixture->sim);
+  g_signal_connect (fixture->directory, "notify::refreshing", G_CALLBACK (notify_count_cb), &notified);
+  concierge_directory_refresh_async (fixture->directory, NULL, result_cb, &slot_a);
+  concierge_directory_refresh_async (fixture->directory, NULL, result_cb, &slot_b);
+  result_a = test_wait_result (&slot_a);
+  result_b = test_wait_result (&slot_b);
+  g_assert_true (concierge_directory_refresh_finish (fixture->directory, result_a, &error));
+  g_assert_true (concierge_directory_refresh_finish (fixture->directory, result_b, &error));
+  g_assert_no_error (error);
+  /* On, then off. */
+  g_assert_cmpuint (notified, ==, 2);
+  g_signal_handlers_disconnect_by_func (fixture->directory, notify_count_cb, &notified);
+
+  searches = test_requests_for (fixture->sim, "/vims/v1/build/search");
+  g_assert_cmpuint (searches->len, ==, 1);
+  assert_counts_match_sim (fixture->directory, fixture->sim);
+}
+
+/* A cancelled refresh stops, changes nothing, and is no error to show. */
+static void
+test_refresh_cancel (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  concierge_directory_refresh_async (fixture->directory, cancellable, result_cb, &slot);
+  g_assert_true (concierge_directory_get_refreshing (fixture->directory));
+  g_cancellable_cancel (cancellable);
+  result = test_wait_result (&slot);
+  g_assert_false (concierge_directory_refresh_finish (fixture->directory, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (concierge_directory_get_refreshing (fixture->directory));
+  g_assert_null (concierge_directory_get_refresh_error (fixture->directory));
+  g_assert_cmpuint (g_list_model_get_n_items (concierge_directory_get_residents (fixture->directory)), ==, 0);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* The next one starts afresh. */
+  g_assert_true (refresh (fixture->directory, &error));
+  g_assert_no_error (error);
+  assert_counts_match_sim (fixture->directory, fixture->sim);
 }
 
 int
@@ -582,6 +829,14 @@ main (int   argc,
   g_test_add ("/directory/load/unchanged", Fixture, NULL, fixture_setup, test_refresh_keeps_items,
               fixture_teardown);
   g_test_add ("/directory/cache/round-trip", Fixture, NULL, fixture_setup, test_cache_round_trip,
+              fixture_teardown);
+  g_test_add ("/directory/cache/saved-removed", Fixture, NULL, fixture_setup,
+              test_resident_saved_removed, fixture_teardown);
+  g_test_add ("/directory/refresh/error", Fixture, NULL, fixture_setup, test_refresh_error,
+              fixture_teardown);
+  g_test_add ("/directory/refresh/join", Fixture, NULL, fixture_setup, test_refresh_join,
+              fixture_teardown);
+  g_test_add ("/directory/refresh/cancel", Fixture, NULL, fixture_setup, test_refresh_cancel,
               fixture_teardown);
   g_test_add_func ("/directory/load/10000", test_load_10000);
 
