@@ -1174,7 +1174,7 @@ _concierge_resident_editor_add_room (ConciergeResidentEditor *self,
       if (g_strcmp0 (hcc_room_get_id (item), room_id) == 0)
         {
           gtk_drop_down_set_selected (self->room_dropdown, i);
-          gtk_widget_activate (GTK_WIDGET (self->add_room_button));
+          g_signal_emit_by_name (self->add_room_button, "clicked");
           return has_room (self, room_id);
         }
     }

@@ -1269,6 +1269,11 @@ concierge_residents_view_dispose (GObject *object)
   disconnect_directory (self);
   g_clear_object (&self->session);
 
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  /* AdwBin unparents its child itself; doing it first keeps the template
+   * disposal from unparenting it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCIERGE_TYPE_RESIDENTS_VIEW);
 
   if (self->filter_model != NULL)
