@@ -645,6 +645,7 @@ concierge_log_core_set_session (ConciergeLogCore *core,
     }
   else
     {
+      show_status (core, "document-open-recent-symbolic", _("Reading the Log"), NULL, FALSE);
       core->store = g_object_ref (store);
       g_signal_connect_swapped (core->store, core->ops->changed_signal,
                                 G_CALLBACK (store_changed_cb), core);
