@@ -475,7 +475,9 @@ row_button (const char *icon_name,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  /* The action is set in bind, with its target: a name without the
+   * target would not match the action's parameter type. */
+  g_object_set_data (G_OBJECT (button), "action-name", (gpointer) action_name);
   return button;
 }
 
@@ -542,6 +544,7 @@ label_button (GtkWidget  *button,
               const char *id)
 {
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), g_object_get_data (G_OBJECT (button), "action-name"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_free (label);
 }
