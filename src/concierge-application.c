@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "concierge-application.h"
+#include "concierge-call-actions.h"
+#include "concierge-call-notifier.h"
 #include "concierge-window.h"
 #include "hcc-client.h"
 #include "hcc-credentials.h"
@@ -17,14 +19,16 @@
 
 struct _ConciergeApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication         parent_instance;
 
-  GSettings      *settings;     /* (owned) */
-  HccClient      *client;       /* (owned) (nullable) */
-  HccSim         *sim;          /* (owned) (nullable): the --demo site */
-  GCancellable   *cancellable;  /* (owned): cancelled at shutdown */
-  gboolean        demo;
-  gboolean        configured;   /* the first command line was handled */
+  GSettings             *settings;      /* (owned) */
+  ConciergeCallActions  *call_actions;  /* (owned): app.answer and the rest */
+  ConciergeCallNotifier *notifier;      /* (owned) */
+  HccClient             *client;        /* (owned) (nullable) */
+  HccSim                *sim;           /* (owned) (nullable): the --demo site */
+  GCancellable          *cancellable;   /* (owned): cancelled at shutdown */
+  gboolean               demo;
+  gboolean               configured;    /* the first command line was handled */
 };
 
 G_DEFINE_FINAL_TYPE (ConciergeApplication, concierge_application, ADW_TYPE_APPLICATION)
@@ -36,6 +40,19 @@ static const GOptionEntry option_entries[] = {
     N_("Connect to this server address for this run only"), N_("URL") },
   { NULL }
 };
+
+/* The call actions and notifications act on the window's session: the one
+ * that is signed in, or none. */
+static void
+window_session_cb (ConciergeApplication *self,
+                   GParamSpec           *pspec,
+                   ConciergeWindow      *window)
+{
+  ConciergeSession *session = concierge_window_get_session (window);
+
+  concierge_call_actions_set_session (self->call_actions, session);
+  concierge_call_notifier_set_session (self->notifier, session);
+}
 
 static ConciergeWindow *
 get_window (ConciergeApplication *self)
@@ -52,6 +69,8 @@ get_window (ConciergeApplication *self)
 
   if (window == NULL) {
     window = GTK_WINDOW (concierge_window_new (GTK_APPLICATION (self), self->settings));
+    g_signal_connect_object (window, "notify::session", G_CALLBACK (window_session_cb), self,
+                             G_CONNECT_SWAPPED);
     concierge_window_set_demo (CONCIERGE_WINDOW (window), self->demo);
     if (self->client != NULL)
       concierge_window_set_client (CONCIERGE_WINDOW (window), self->client);
@@ -85,6 +104,7 @@ sim_started_cb (GObject      *source,
   ConciergeApplication *self = CONCIERGE_APPLICATION (source);
   g_autoptr(GError) error = NULL;
   g_autofree char *base_url = NULL;
+  g_autofree char *control_url = NULL;
   ConciergeWindow *window;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
@@ -101,7 +121,10 @@ sim_started_cb (GObject      *source,
   }
 
   base_url = hcc_sim_dup_base_url (self->sim);
-  g_debug ("Demo site at %s", base_url);
+  control_url = hcc_sim_dup_control_url (self->sim);
+  /* The control port lets a script ring the demo's door stations
+   * (tools/take-screenshots does). */
+  g_debug ("Demo site at %s, its control port at %s", base_url, control_url);
 
   self->client = hcc_client_new ();
   if (!hcc_client_set_server_url (self->client, base_url, &error)) {
@@ -331,6 +354,23 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* "Try the Demo" on the setup page: the same as `concierge --demo`. */
+static void
+demo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ConciergeApplication *self = user_data;
+  ConciergeWindow *window = get_window (self);
+
+  if (self->sim != NULL)
+    return;
+
+  concierge_window_set_demo (window, TRUE);
+  concierge_window_show_busy (window, _("Starting the demo site"));
+  start_demo (self);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -351,6 +391,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "demo", demo_action },
   { "quit", quit_action },
 };
 
@@ -371,6 +412,9 @@ concierge_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  self->call_actions = concierge_call_actions_new (GTK_APPLICATION (self));
+  self->notifier = concierge_call_notifier_new (GTK_APPLICATION (self));
 }
 
 static void
@@ -389,6 +433,8 @@ concierge_application_dispose (GObject *object)
   ConciergeApplication *self = CONCIERGE_APPLICATION (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->call_actions);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->client);
   /* Joins the simulator's thread; by now the main loop has ended. */
   if (self->sim != NULL)
