@@ -54,11 +54,13 @@ struct _ConciergeRoomsView
   AdwStatusPage      *buildings_status;
   AdwLeaflet         *leaflet;
   GtkListBox         *buildings_list;
+  GtkButton          *rooms_back_button;
   GtkLabel           *building_title;
   GtkSearchEntry     *search_entry;
   GtkStack           *rooms_stack;
   GtkListView        *rooms_list;
   AdwStatusPage      *rooms_status;
+  GtkButton          *room_back_button;
   GtkLabel           *room_title;
   GtkLabel           *room_subtitle;
   GtkButton          *add_button;
@@ -653,8 +655,13 @@ update_buildings_state (ConciergeRoomsView *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
 
-  /* Rows are made anew when the model changes: select the building again. */
-  row = find_building_row (self, self->building_id);
+  /* Rows are made anew when the model changes: select the building again.
+   * With none chosen yet, the first one is, so the rooms column next to the
+   * buildings is never an empty box when there is room for both. */
+  if (self->building_id == NULL)
+    row = gtk_list_box_get_row_at_index (self->buildings_list, 0);
+  else
+    row = find_building_row (self, self->building_id);
   if (row != NULL && gtk_list_box_get_selected_row (self->buildings_list) != row)
     gtk_list_box_select_row (self->buildings_list, row);
 }
@@ -1028,6 +1035,8 @@ concierge_rooms_view_dispose (GObject *object)
   if (self->rooms_list != NULL)
     gtk_list_view_set_model (self->rooms_list, NULL);
 
+  /* The bin would unparent its child again after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCIERGE_TYPE_ROOMS_VIEW);
 
   g_clear_object (&self->rooms_sorted);
@@ -1081,11 +1090,13 @@ concierge_rooms_view_class_init (ConciergeRoomsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, buildings_status);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, buildings_list);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, rooms_back_button);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, building_title);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, rooms_stack);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, rooms_list);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, rooms_status);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, room_back_button);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, room_title);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, room_subtitle);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, add_button);

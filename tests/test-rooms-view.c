@@ -1,0 +1,880 @@
+/* test-rooms-view.c: the Rooms view against a session on the simulator's site
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The view is driven as the desk drives it (activating rows, typing in the
+ * filter, going back) and checked against what the simulator itself says
+ * about its buildings, rooms and residents.
+ *
+ * With CONCIERGE_SCREENSHOT_DIR set, the tests also save PNGs of the view,
+ * in light and dark, for a person to look at.
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "concierge-resident-editor.h"
+#include "concierge-rooms-view-private.h"
+#include "concierge-test-session.h"
+
+#define SEED       11
+#define TIMEOUT_MS 30000
+
+typedef struct {
+  ConciergeTestSession *test;
+  char                 *token;
+  GtkWidget            *window;
+  ConciergeRoomsView   *view;
+  GPtrArray            *shown_residents;  /* (element-type utf8) targets of win.show-resident */
+} Fixture;
+
+/* The simulator */
+
+static JsonNode *
+sim_call (Fixture    *fixture,
+          const char *path,
+          const char *format,
+          ...) G_GNUC_PRINTF (3, 4);
+
+static JsonNode *
+sim_call (Fixture    *fixture,
+          const char *path,
+          const char *format,
+          ...)
+{
+  g_autofree char *body = NULL;
+  JsonNode *reply;
+  va_list args;
+  guint status = 0;
+
+  va_start (args, format);
+  body = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  reply = hcc_test_sim_api (fixture->test->sim, path, fixture->token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (reply);
+  g_assert_cmpstr (hcc_test_json_get_string (reply, "errorCode"), ==, "0");
+
+  return reply;
+}
+
+static JsonArray *
+array_at (JsonNode   *reply,
+          const char *path)
+{
+  JsonNode *node = hcc_test_json_get (reply, path);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+
+  return json_node_get_array (node);
+}
+
+/* A member that the simulator may send as a number or a string. */
+static char *
+dup_member (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+}
+
+static JsonNode *
+sim_buildings (Fixture *fixture)
+{
+  return sim_call (fixture, "/vims/v1/build/search",
+                   "{\"pageNum\":1,\"pageSize\":100,\"searchCriteria\":{\"areaId\":\"-1\"}}");
+}
+
+static JsonNode *
+sim_rooms (Fixture    *fixture,
+           const char *build_id)
+{
+  return sim_call (fixture, "/vims/v1/room/search",
+                   "{\"pageNum\":1,\"pageSize\":500,\"searchCriteria\":{\"areaId\":\"-1\","
+                   "\"buildId\":\"%s\"}}", build_id);
+}
+
+/* The first room of the site with @amount residents, as the sim has it. */
+static JsonObject *
+sim_room_with (Fixture *fixture,
+               int      amount)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  JsonArray *rooms;
+
+  reply = sim_call (fixture, "/vims/v1/room/search",
+                    "{\"pageNum\":1,\"pageSize\":1,\"searchCriteria\":{\"areaId\":\"-1\","
+                    "\"filter\":{\"personAmount\":%d}}}", amount);
+  rooms = array_at (reply, "data.roomList");
+  g_assert_cmpuint (json_array_get_length (rooms), ==, 1);
+
+  return json_object_ref (json_array_get_object_element (rooms, 0));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The person IDs of @room_id's residents, sorted. */
+static GPtrArray *
+sim_residents_of (Fixture    *fixture,
+                  const char *room_id)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *persons;
+
+  reply = sim_call (fixture, "/vims/v1/person/search",
+                    "{\"pageNum\":1,\"pageSize\":500,\"searchCriteria\":{\"areaId\":\"-1\"}}");
+  persons = array_at (reply, "data.personList");
+  for (guint i = 0; i < json_array_get_length (persons); i++)
+    {
+      JsonObject *person = json_array_get_object_element (persons, i);
+      JsonArray *rooms = json_object_get_array_member (person, "roomList");
+
+      for (guint k = 0; k < json_array_get_length (rooms); k++)
+        if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (rooms, k),
+                                                      "roomId"), room_id) == 0)
+          g_ptr_array_add (ids, g_strdup (json_object_get_string_member (person, "personId")));
+    }
+  g_ptr_array_sort (ids, compare_strings);
+
+  return ids;
+}
+
+/* The view */
+
+static GtkWidget *
+child (Fixture    *fixture,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                   CONCIERGE_TYPE_ROOMS_VIEW, name);
+
+  g_assert_nonnull (object);
+
+  return GTK_WIDGET (object);
+}
+
+static const char *
+visible_child (Fixture    *fixture,
+               const char *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, stack)));
+}
+
+static const char *
+label_text (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (child (fixture, name)));
+}
+
+static const char *
+status_title (Fixture    *fixture,
+              const char *name)
+{
+  return adw_status_page_get_title (ADW_STATUS_PAGE (child (fixture, name)));
+}
+
+/* The texts of a building row: its name and its counts. */
+static const char *
+row_label (GtkListBoxRow *row,
+           guint          index)
+{
+  GtkWidget *widget = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+
+  while (index-- > 0)
+    widget = gtk_widget_get_next_sibling (widget);
+
+  return gtk_label_get_text (GTK_LABEL (widget));
+}
+
+static GtkListBoxRow *
+building_row (Fixture    *fixture,
+              const char *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (child (fixture, "buildings_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (row_label (row, 0), name) == 0)
+      return row;
+
+  return NULL;
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+typedef struct {
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+model_has_n_items (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+static void
+wait_n_items (GListModel *model,
+              guint       n_items)
+{
+  CountWait wait = { model, n_items };
+
+  if (!hcc_test_wait_until (model_has_n_items, &wait, TIMEOUT_MS))
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+          if (HCC_IS_ROOM (item))
+            g_printerr ("room %s %s\n", hcc_room_get_number (HCC_ROOM (item)),
+                        hcc_room_get_name (HCC_ROOM (item)));
+        }
+      g_error ("the model holds %u items, not %u",
+               g_list_model_get_n_items (model), n_items);
+    }
+}
+
+static gboolean
+frame_drawn (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay itself out and draw once. */
+static void
+wait_frame (Fixture *fixture)
+{
+  gboolean drawn = FALSE;
+
+  gtk_widget_queue_draw (fixture->window);
+  gtk_widget_add_tick_callback (fixture->window, tick_cb, &drawn, NULL);
+  g_assert_true (hcc_test_wait_until (frame_drawn, &drawn, TIMEOUT_MS));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+screenshot (Fixture    *fixture,
+            const char *name)
+{
+  const char *dir = g_getenv ("CONCIERGE_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char * const schemes[] = { "light", "dark" };
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree char *file = g_strdup_printf ("rooms-%s-%s.png", name, schemes[i]);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      GtkSnapshot *snapshot;
+      int width, height;
+
+      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                        : ADW_COLOR_SCHEME_FORCE_DARK);
+      wait_frame (fixture);
+      width = gtk_widget_get_width (fixture->window);
+      height = gtk_widget_get_height (fixture->window);
+      paintable = gtk_widget_paintable_new (fixture->window);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)),
+                                             node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+show_resident_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_ptr_array_add (fixture->shown_residents, g_variant_dup_string (parameter, NULL));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = NULL;
+  int width = GPOINTER_TO_INT (data) > 0 ? GPOINTER_TO_INT (data) : 1280;
+
+  fixture->test = concierge_test_session_new (SEED, 0, 200);
+  g_assert_true (concierge_test_session_wait_directory (fixture->test, TIMEOUT_MS));
+  g_assert_null (concierge_directory_get_refresh_error (
+                   concierge_session_get_directory (fixture->test->session)));
+  fixture->token = hcc_test_sim_login (fixture->test->sim);
+  fixture->shown_residents = g_ptr_array_new_with_free_func (g_free);
+
+  /* The window's own action, as the lead's window provides it. */
+  action = g_simple_action_new ("show-resident", G_VARIANT_TYPE_STRING);
+  g_signal_connect (action, "activate", G_CALLBACK (show_resident_cb), fixture);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+
+  fixture->window = gtk_window_new ();
+  gtk_widget_insert_action_group (fixture->window, "win", G_ACTION_GROUP (group));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 600);
+  fixture->view = CONCIERGE_ROOMS_VIEW (concierge_rooms_view_new ());
+  concierge_rooms_view_set_session (fixture->view, fixture->test->session);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_frame (fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (fixture->view);
+
+  concierge_test_session_stop (fixture->test);
+  concierge_test_session_free (fixture->test);
+  g_free (fixture->token);
+  g_ptr_array_unref (fixture->shown_residents);
+}
+
+/* Opens the building called @name as the user does: activates its row. */
+static void
+open_building (Fixture    *fixture,
+               const char *name)
+{
+  GtkListBoxRow *row = building_row (fixture, name);
+
+  g_assert_nonnull (row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
+                   ==, "rooms");
+}
+
+static void
+type_filter (Fixture    *fixture,
+             const char *text,
+             guint       n_expected)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "search_entry")), text);
+  /* The search entry reports typing after a short delay, as it does for
+   * the user. */
+  wait_n_items (_concierge_rooms_view_get_rooms_model (fixture->view), n_expected);
+}
+
+/* Tests */
+
+static void
+test_buildings (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) reply = sim_buildings (fixture);
+  JsonArray *buildings = array_at (reply, "data.buildList");
+  GtkListBox *list = GTK_LIST_BOX (child (fixture, "buildings_list"));
+
+  g_assert_cmpstr (visible_child (fixture, "main_stack"), ==, "browse");
+  g_assert_cmpuint (json_array_get_length (buildings), ==, 3);
+  g_assert_cmpuint (n_rows (list), ==, json_array_get_length (buildings));
+
+  for (guint i = 0; i < json_array_get_length (buildings); i++)
+    {
+      JsonObject *building = json_array_get_object_element (buildings, i);
+      const char *name = json_object_get_string_member (building, "buildName");
+      g_autofree char *rooms = dup_member (building, "totalRoom");
+      g_autofree char *persons = dup_member (building, "totalPerson");
+      g_autofree char *expected = g_strdup_printf ("%s rooms · %s residents", rooms, persons);
+      GtkListBoxRow *row = building_row (fixture, name);
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (row_label (row, 1), ==, expected);
+    }
+
+  /* The first building's rooms are listed next to the buildings; no room
+   * is chosen yet, and the room column says what to do. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture, "building_title"))), ==,
+                   row_label (gtk_list_box_get_row_at_index (list, 0), 0));
+  g_assert_cmpstr (visible_child (fixture, "rooms_stack"), ==, "list");
+  g_assert_cmpstr (visible_child (fixture, "room_stack"), ==, "status");
+  g_assert_cmpstr (status_title (fixture, "room_status"), ==, "Choose a Room");
+  g_assert_false (gtk_widget_get_sensitive (child (fixture, "add_button")));
+
+  screenshot (fixture, "buildings");
+}
+
+static void
+test_rooms_natural_order (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonNode) buildings = sim_buildings (fixture);
+  g_autoptr(JsonNode) rooms = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonObject *north = NULL;
+  GListModel *model = _concierge_rooms_view_get_rooms_model (fixture->view);
+  JsonArray *list;
+  gint64 previous = -1;
+
+  for (guint i = 0; i < json_array_get_length (array_at (buildings, "data.buildList")); i++)
+    {
+      JsonObject *building = json_array_get_object_element (array_at (buildings, "data.buildList"), i);
+
+      if (g_strcmp0 (json_object_get_string_member (building, "buildName"), "North Tower") == 0)
+        north = building;
+    }
+  g_assert_nonnull (north);
+
+  open_building (fixture, "North Tower");
+  g_assert_cmpstr (label_text (fixture, "building_title"), ==, "North Tower");
+  g_assert_cmpstr (_concierge_rooms_view_get_building_id (fixture->view), ==,
+                   json_object_get_string_member (north, "buildId"));
+
+  rooms = sim_rooms (fixture, json_object_get_string_member (north, "buildId"));
+  list = array_at (rooms, "data.roomList");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_hash_table_add (expected, dup_member (json_array_get_object_element (list, i), "roomNum"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, json_array_get_length (list));
+  g_assert_cmpstr (visible_child (fixture, "rooms_stack"), ==, "list");
+
+  /* Every room of the building, in the order of their numbers' values:
+   * 101, 102, ... 1203 (a plain string sort would put 1001 before 101). */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (model, i);
+      gint64 number = g_ascii_strtoll (hcc_room_get_number (room), NULL, 10);
+
+      g_assert_true (g_hash_table_contains (expected, hcc_room_get_number (room)));
+      g_assert_cmpstr (hcc_room_get_building_id (room), ==,
+                       json_object_get_string_member (north, "buildId"));
+      g_assert_cmpint (number, >, previous);
+      previous = number;
+    }
+  g_assert_cmpint (previous, ==, 1203);
+
+  screenshot (fixture, "building");
+}
+
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GListModel *model = _concierge_rooms_view_get_rooms_model (fixture->view);
+  guint all;
+
+  open_building (fixture, "North Tower");
+  all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (all, ==, 36);
+
+  /* A number matches from its start: "12" is 1201 to 1203, not 312. */
+  type_filter (fixture, "12", 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (model, i);
+      g_autofree char *expected = g_strdup_printf ("120%u", i + 1);
+
+      g_assert_cmpstr (hcc_room_get_number (room), ==, expected);
+    }
+
+  /* A name matches anywhere, whatever the case. */
+  type_filter (fixture, "FLAT 110", 3);
+  type_filter (fixture, "lat 1203", 1);
+
+  type_filter (fixture, "zzz", 0);
+  g_assert_cmpstr (visible_child (fixture, "rooms_stack"), ==, "status");
+  g_assert_cmpstr (status_title (fixture, "rooms_status"), ==, "No Matching Rooms");
+
+  /* "30" is 301 to 303 by number and by name (no other name holds "30"). */
+  type_filter (fixture, "30", 3);
+  screenshot (fixture, "filter");
+
+  /* Escape in the filter clears it; every room is back. */
+  g_signal_emit_by_name (child (fixture, "search_entry"), "stop-search");
+  wait_n_items (model, all);
+
+  /* Enter opens the first match. */
+  type_filter (fixture, "1101", 1);
+  g_signal_emit_by_name (child (fixture, "search_entry"), "activate");
+  g_assert_cmpstr (label_text (fixture, "room_title"), ==, "Flat 1101");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
+                   ==, "room");
+}
+
+static void
+test_show_room (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(JsonObject) room = sim_room_with (fixture, 4);
+  const char *room_id = json_object_get_string_member (room, "roomId");
+  g_autoptr(GPtrArray) expected = sim_residents_of (fixture, room_id);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *number = dup_member (room, "roomNum");
+  g_autofree char *subtitle = NULL;
+  GListModel *model = _concierge_rooms_view_get_residents_model (fixture->view);
+  GtkListBox *list = GTK_LIST_BOX (child (fixture, "residents_list"));
+  GtkListBoxRow *row;
+
+  g_assert_cmpuint (expected->len, ==, 4);
+
+  concierge_rooms_view_show_room (fixture->view, room_id);
+
+  /* The building is chosen and its rooms listed; the room is shown. */
+  g_assert_cmpstr (_concierge_rooms_view_get_building_id (fixture->view), ==,
+                   json_object_get_string_member (room, "buildId"));
+  g_assert_cmpstr (label_text (fixture, "building_title"), ==,
+                   json_object_get_string_member (room, "buildName"));
+  g_assert_nonnull (gtk_list_box_get_selected_row (GTK_LIST_BOX (child (fixture, "buildings_list"))));
+  g_assert_cmpstr (_concierge_rooms_view_get_room_id (fixture->view), ==, room_id);
+  g_assert_cmpstr (label_text (fixture, "room_title"), ==,
+                   json_object_get_string_member (room, "roomName"));
+  subtitle = g_strdup_printf ("%s · Room %s",
+                              json_object_get_string_member (room, "buildName"), number);
+  g_assert_cmpstr (label_text (fixture, "room_subtitle"), ==, subtitle);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
+                   ==, "room");
+
+  /* Its residents are the simulator's residents of that room. */
+  g_assert_cmpstr (visible_child (fixture, "room_stack"), ==, "list");
+  g_assert_cmpstr (label_text (fixture, "residents_heading"), ==, "4 Residents");
+  g_assert_cmpuint (n_rows (list), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HccResident) resident = g_list_model_get_item (model, i);
+      g_autofree char *name = g_strdup_printf ("%s %s", hcc_resident_get_first_name (resident),
+                                               hcc_resident_get_last_name (resident));
+      AdwActionRow *action_row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, i));
+
+      g_ptr_array_add (shown, g_strdup (hcc_resident_get_id (resident)));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (action_row)), ==, name);
+      g_assert_cmpstr (adw_action_row_get_subtitle (action_row), ==,
+                       hcc_resident_get_phone (resident));
+    }
+  g_ptr_array_sort (shown, compare_strings);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown, i), ==, g_ptr_array_index (expected, i));
+
+  /* Activating a resident asks the window to show that person. */
+  row = gtk_list_box_get_row_at_index (list, 1);
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_cmpuint (fixture->shown_residents->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->shown_residents, 0), ==,
+                   g_object_get_data (G_OBJECT (row), "person-id"));
+  g_assert_true (gtk_widget_get_sensitive (child (fixture, "add_button")));
+
+  screenshot (fixture, "room");
+
+  /* Back (Escape, Alt+Left or the back button) goes up one column. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "rooms.back", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
+                   ==, "rooms");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "rooms.back", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
+                   ==, "buildings");
+}
+
+static void
+test_empty_and_unknown_room (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(JsonObject) room = sim_room_with (fixture, 0);
+
+  concierge_rooms_view_show_room (fixture->view, json_object_get_string_member (room, "roomId"));
+  g_assert_cmpstr (label_text (fixture, "room_title"), ==,
+                   json_object_get_string_member (room, "roomName"));
+  g_assert_cmpstr (visible_child (fixture, "room_stack"), ==, "status");
+  g_assert_cmpstr (status_title (fixture, "room_status"), ==, "No Residents");
+  /* An empty room is where a new resident goes. */
+  g_assert_true (gtk_widget_get_sensitive (child (fixture, "add_button")));
+  screenshot (fixture, "empty-room");
+
+  concierge_rooms_view_show_room (fixture->view, "999999999999999999");
+  g_assert_cmpstr (visible_child (fixture, "room_stack"), ==, "status");
+  g_assert_cmpstr (status_title (fixture, "room_status"), ==, "Room Not Found");
+  g_assert_false (gtk_widget_get_sensitive (child (fixture, "add_button")));
+}
+
+static void
+refresh_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_ready (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+test_follows_refresh (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ConciergeDirectory *directory = concierge_session_get_directory (fixture->test->session);
+  g_autoptr(JsonObject) room = sim_room_with (fixture, 2);
+  const char *room_id = json_object_get_string_member (room, "roomId");
+  g_autoptr(JsonNode) added = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = _concierge_rooms_view_get_residents_model (fixture->view);
+  gboolean found = FALSE;
+
+  concierge_rooms_view_show_room (fixture->view, room_id);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (label_text (fixture, "residents_heading"), ==, "2 Residents");
+
+  /* Someone moves in, registered on the platform by someone else. */
+  added = sim_call (fixture, "/vims/v1/person/add",
+                    "{\"personBaseInfo\":{\"id\":\"\",\"personCode\":\"\",\"firstName\":\"Inês\","
+                    "\"lastName\":\"Quaresma\",\"gender\":2,\"phone\":\"+351 913 000 111\","
+                    "\"email\":\"ines.quaresma@example.org\","
+                    "\"startDate\":\"2024-01-01T00:00:00+00:00\","
+                    "\"endDate\":\"2034-01-01T00:00:00+00:00\"},"
+                    "\"roomList\":[{\"roomId\":\"%s\",\"buildId\":\"%s\",\"areaId\":\"%s\","
+                    "\"accountType\":0}],\"language\":\"pt\"}",
+                    room_id, json_object_get_string_member (room, "buildId"),
+                    json_object_get_string_member (room, "areaId"));
+
+  /* Nothing changes on screen until the directory is refreshed. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  concierge_directory_refresh_async (directory, NULL, refresh_cb, &result);
+  g_assert_true (hcc_test_wait_until (result_ready, &result, TIMEOUT_MS));
+  g_assert_true (concierge_directory_refresh_finish (directory, result, &error));
+  g_assert_no_error (error);
+
+  wait_n_items (model, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HccResident) resident = g_list_model_get_item (model, i);
+
+      found |= g_strcmp0 (hcc_resident_get_last_name (resident), "Quaresma") == 0;
+    }
+  g_assert_true (found);
+  g_assert_cmpstr (label_text (fixture, "residents_heading"), ==, "3 Residents");
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (child (fixture, "residents_list"))), ==, 3);
+  /* The room is still the one shown. */
+  g_assert_cmpstr (_concierge_rooms_view_get_room_id (fixture->view), ==, room_id);
+}
+
+typedef struct {
+  Fixture    *fixture;
+  const char *name;
+} LeafletWait;
+
+static gboolean
+leaflet_shows (gpointer data)
+{
+  LeafletWait *wait = data;
+
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (wait->fixture,
+                                                                             "leaflet"))),
+                    wait->name) == 0;
+}
+
+static void
+wait_leaflet (Fixture    *fixture,
+              const char *name)
+{
+  LeafletWait wait = { fixture, name };
+
+  g_assert_true (hcc_test_wait_until (leaflet_shows, &wait, TIMEOUT_MS));
+}
+
+static void
+test_folded (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (fixture, "leaflet"));
+  g_autoptr(JsonObject) room = sim_room_with (fixture, 3);
+
+  /* Too narrow for three columns: one at a time, with back buttons. */
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "buildings");
+  screenshot (fixture, "folded-buildings");
+
+  open_building (fixture, json_object_get_string_member (room, "buildName"));
+  g_assert_true (gtk_widget_get_visible (child (fixture, "rooms_back_button")));
+  wait_frame (fixture);
+  /* The filter has the focus, to type a room number straight away. */
+  g_assert_true (gtk_widget_has_focus (child (fixture, "search_entry")) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         child (fixture, "search_entry")));
+
+  concierge_rooms_view_show_room (fixture->view, json_object_get_string_member (room, "roomId"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "room");
+  wait_frame (fixture);
+  screenshot (fixture, "folded-room");
+
+  /* A button shows itself pressed for a moment before it is clicked. */
+  gtk_widget_activate (child (fixture, "room_back_button"));
+  wait_leaflet (fixture, "rooms");
+  gtk_widget_activate (child (fixture, "rooms_back_button"));
+  wait_leaflet (fixture, "buildings");
+}
+
+static void
+test_session_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonObject) room = sim_room_with (fixture, 3);
+
+  concierge_rooms_view_show_room (fixture->view, json_object_get_string_member (room, "roomId"));
+  g_assert_cmpuint (g_list_model_get_n_items (_concierge_rooms_view_get_residents_model (fixture->view)),
+                    ==, 3);
+
+  /* Without a session the view says so, and holds nothing of the old one. */
+  concierge_rooms_view_set_session (fixture->view, NULL);
+  g_assert_null (concierge_rooms_view_get_session (fixture->view));
+  g_assert_cmpstr (visible_child (fixture, "main_stack"), ==, "none");
+  g_assert_cmpstr (status_title (fixture, "session_status"), ==, "Not Connected");
+  g_assert_cmpuint (g_list_model_get_n_items (_concierge_rooms_view_get_rooms_model (fixture->view)),
+                    ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (_concierge_rooms_view_get_residents_model (fixture->view)),
+                    ==, 0);
+  g_assert_null (_concierge_rooms_view_get_room_id (fixture->view));
+  screenshot (fixture, "no-session");
+
+  /* A session again: back at the top, with the buildings. */
+  g_object_set (fixture->view, "session", fixture->test->session, NULL);
+  g_assert_cmpstr (visible_child (fixture, "main_stack"), ==, "browse");
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (child (fixture, "buildings_list"))), ==, 3);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
+                   ==, "buildings");
+  g_assert_null (_concierge_rooms_view_get_room_id (fixture->view));
+}
+
+static ConciergeResidentEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CONCIERGE_IS_RESIDENT_EDITOR (window))
+        return CONCIERGE_RESIDENT_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+editor_shown (gpointer data)
+{
+  ConciergeResidentEditor *editor = find_editor ();
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor));
+}
+
+/* Whether a label somewhere below @widget reads @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_add_resident (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonObject) room = sim_room_with (fixture, 2);
+  ConciergeResidentEditor *editor;
+
+  concierge_rooms_view_show_room (fixture->view, json_object_get_string_member (room, "roomId"));
+  g_assert_null (find_editor ());
+
+  gtk_widget_activate (child (fixture, "add_button"));
+  g_assert_true (hcc_test_wait_until (editor_shown, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (fixture->window));
+  /* Pre-filled with the room: the editor lists it among the resident's rooms. */
+  g_assert_true (shows_text (GTK_WIDGET (editor), json_object_get_string_member (room, "roomName")));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_editor ());
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("CONCIERGE_AUDIO_SINK", "fakesink", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func, width) \
+  g_test_add ("/rooms-view/" path, Fixture, GINT_TO_POINTER (width), \
+              fixture_setup, func, fixture_teardown)
+
+  ADD ("buildings", test_buildings, 0);
+  ADD ("rooms-natural-order", test_rooms_natural_order, 0);
+  ADD ("filter", test_filter, 0);
+  ADD ("show-room", test_show_room, 0);
+  ADD ("empty-and-unknown-room", test_empty_and_unknown_room, 0);
+  ADD ("follows-refresh", test_follows_refresh, 0);
+  ADD ("folded", test_folded, 640);
+  ADD ("session-changes", test_session_changes, 0);
+  ADD ("add-resident", test_add_resident, 0);
+
+#undef ADD
+
+  return g_test_run ();
+}
