@@ -472,7 +472,10 @@ concierge_call_log_view_init (ConciergeCallLogView *self)
   concierge_log_core_add_column (&self->core, _("Time"), time_cell, FALSE);
   concierge_log_core_add_column (&self->core, _("Door Station"), station_cell, TRUE);
   concierge_log_core_add_column (&self->core, _("Building and Room"), place_cell, TRUE);
-  concierge_log_core_add_column (&self->core, _("Outcome"), outcome_cell, TRUE);
+  column = concierge_log_core_add_column (&self->core, _("Outcome"), outcome_cell, TRUE);
+  /* Wide enough for "Missed, not acknowledged" in bold; the column view
+   * measures the first rows before the highlight's weight applies. */
+  gtk_column_view_column_set_fixed_width (column, 230);
   concierge_log_core_add_column (&self->core, _("Operator"), operator_cell, FALSE);
   concierge_log_core_add_column (&self->core, _("Duration"), duration_cell, FALSE);
 

@@ -562,10 +562,22 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
   gtk_widget_set_visible (icon, icon_name != NULL);
 
+  /* Every cell of the row is marked; the cell with an icon (the outcome)
+   * also gets the bold headline. Bold everywhere would outgrow the widths
+   * the column view measured on the first rows. */
   if (core->ops->needs_attention != NULL && core->ops->needs_attention (object))
-    gtk_widget_add_css_class (box, "log-attention");
+    {
+      gtk_widget_add_css_class (box, "log-attention");
+      if (icon_name != NULL)
+        gtk_widget_add_css_class (box, "log-attention-headline");
+      else
+        gtk_widget_remove_css_class (box, "log-attention-headline");
+    }
   else
-    gtk_widget_remove_css_class (box, "log-attention");
+    {
+      gtk_widget_remove_css_class (box, "log-attention");
+      gtk_widget_remove_css_class (box, "log-attention-headline");
+    }
 }
 
 GtkColumnViewColumn *

@@ -81,6 +81,72 @@ fixture_teardown (Fixture       *fixture,
   concierge_test_session_free (fixture->test);
 }
 
+/* Screenshots for reviewing the view by eye: only when
+ * CONCIERGE_SCREENSHOT_DIR is set, in light and dark. */
+
+static gboolean
+screenshot_settled (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+save_screenshot_scheme (GtkWidget  *window,
+                        const char *name,
+                        gboolean    dark)
+{
+  const char *dir = g_getenv ("CONCIERGE_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  gint64 deadline;
+  int width, height;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* Let the style change and a few frames go through. */
+  deadline = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  hcc_test_wait_until (screenshot_settled, &deadline, 2000);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  static GtkCssProvider *provider = NULL;
+
+  if (g_getenv ("CONCIERGE_SCREENSHOT_DIR") == NULL)
+    return;
+  /* AdwApplication loads the app's style.css; these tests have none. */
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (provider, "/io/github/hccdesk/Concierge/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  save_screenshot_scheme (GTK_WIDGET (window), name, FALSE);
+  save_screenshot_scheme (GTK_WIDGET (window), name, TRUE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* Helpers */
 
 static HccDoor *
@@ -407,6 +473,7 @@ test_keep_unlocked (Fixture       *fixture,
   concierge_doors_view_set_session (fixture->view, second);
   g_assert_true (hcc_test_wait_until (view_loaded, fixture->view, TEST_TIMEOUT_MS));
   g_assert_true (hcc_test_wait_until (row_kept, &row_wait, TEST_TIMEOUT_MS));
+  save_screenshot (fixture->window, "doors-kept");
 
   /* Locking it again from here clears the mark. */
   concierge_session_set_operator (second, OPERATOR);
@@ -445,6 +512,7 @@ test_refused (Fixture       *fixture,
   g_assert_nonnull (concierge_door_action_get_error_message (entry));
   g_assert_nonnull (strstr (row_subtitle (fixture, door_id),
                             concierge_door_action_get_error_message (entry)));
+  save_screenshot (fixture->window, "doors-refused");
 }
 
 static void
