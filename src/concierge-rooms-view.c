@@ -69,6 +69,7 @@ struct _ConciergeRoomsView
   GtkLabel           *residents_heading;
   GtkListBox         *residents_list;
 
+  GPtrArray          *room_rows;        /* (owned) (element-type GtkWidget): rows in use, unowned */
   ConciergeSession   *session;          /* (owned) (nullable) */
   ConciergeDirectory *directory;        /* (owned) (nullable): the session's */
 
@@ -368,14 +369,26 @@ create_resident_row (gpointer item,
   return row;
 }
 
+/* Rows go when the list view drops them; the list item's teardown comes
+ * too late to read its child, so the row says so itself. */
+static void
+room_row_gone_cb (gpointer  data,
+                  GObject  *where_the_object_was)
+{
+  ConciergeRoomsView *self = data;
+
+  g_ptr_array_remove_fast (self->room_rows, where_the_object_was);
+}
+
 static void
 room_row_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
-                   gpointer                  user_data)
+                   ConciergeRoomsView       *self)
 {
   GtkWidget *box;
   GtkWidget *texts;
   GtkWidget *label;
+  GtkWidget *image;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_margin_top (box, 6);
@@ -385,7 +398,6 @@ room_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_width_chars (GTK_LABEL (label), 5);
   gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "numeric");
   gtk_box_append (GTK_BOX (box), label);
 
   texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -404,13 +416,47 @@ room_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (texts), label);
 
+  /* Marks the room shown in the room column. */
+  image = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_visible (image, FALSE);
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (image, "accent");
+  gtk_box_append (GTK_BOX (box), image);
+
   gtk_list_item_set_child (list_item, box);
+  g_ptr_array_add (self->room_rows, box);
+  g_object_weak_ref (G_OBJECT (box), room_row_gone_cb, self);
+}
+
+/* Shows whether the row's room is the one in the room column: the row is
+ * recycled for other rooms, so this runs on bind and when the room changes. */
+static void
+room_row_update_current (ConciergeRoomsView *self,
+                         GtkWidget          *box)
+{
+  gboolean current = self->room_id != NULL &&
+                     g_strcmp0 (g_object_get_data (G_OBJECT (box), "room-id"), self->room_id) == 0;
+  GtkWidget *number_label = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_next_sibling (number_label);
+  GtkWidget *image = gtk_widget_get_last_child (box);
+
+  if (current)
+    {
+      gtk_widget_add_css_class (number_label, "accent");
+      gtk_widget_add_css_class (gtk_widget_get_first_child (texts), "accent");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (number_label, "accent");
+      gtk_widget_remove_css_class (gtk_widget_get_first_child (texts), "accent");
+    }
+  gtk_widget_set_visible (image, current);
 }
 
 static void
 room_row_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
-                  gpointer                  user_data)
+                  ConciergeRoomsView       *self)
 {
   HccRoom *room = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
@@ -446,6 +492,9 @@ room_row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+
+  g_object_set_data_full (G_OBJECT (box), "room-id", g_strdup (hcc_room_get_id (room)), g_free);
+  room_row_update_current (self, box);
 }
 
 static HccBuilding *
@@ -553,7 +602,7 @@ update_room_state (ConciergeRoomsView *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *heading = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), room != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), room != NULL);
 
   if (room == NULL)
     {
@@ -677,6 +726,9 @@ set_room (ConciergeRoomsView *self,
       /* The filter and the householder-first order both depend on it. */
       gtk_filter_changed (GTK_FILTER (self->resident_filter), GTK_FILTER_CHANGE_DIFFERENT);
       gtk_sorter_changed (GTK_SORTER (self->resident_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+
+      for (guint i = 0; i < self->room_rows->len; i++)
+        room_row_update_current (self, g_ptr_array_index (self->room_rows, i));
     }
 
   update_room_state (self);
@@ -751,7 +803,7 @@ focus_level (ConciergeRoomsView *self,
       row = gtk_list_box_get_row_at_index (self->residents_list, 0);
       if (row != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->room_stack), "list") == 0)
         gtk_widget_grab_focus (GTK_WIDGET (row));
-      else if (gtk_widget_get_sensitive (GTK_WIDGET (self->add_button)))
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->add_button)))
         gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
       break;
 
@@ -1035,6 +1087,10 @@ concierge_rooms_view_dispose (GObject *object)
   if (self->rooms_list != NULL)
     gtk_list_view_set_model (self->rooms_list, NULL);
 
+  for (guint i = 0; i < self->room_rows->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->room_rows, i), room_row_gone_cb, self);
+  g_ptr_array_set_size (self->room_rows, 0);
+
   /* The bin would unparent its child again after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCIERGE_TYPE_ROOMS_VIEW);
@@ -1059,6 +1115,7 @@ concierge_rooms_view_finalize (GObject *object)
   g_free (self->room_id);
   g_free (self->pending_room_id);
   g_free (self->query);
+  g_ptr_array_unref (self->room_rows);
 
   G_OBJECT_CLASS (concierge_rooms_view_parent_class)->finalize (object);
 }
@@ -1131,6 +1188,7 @@ concierge_rooms_view_init (ConciergeRoomsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->query = g_strdup ("");
+  self->room_rows = g_ptr_array_new ();
 
   self->room_filter = gtk_custom_filter_new (room_filter_func, self, NULL);
   self->rooms_filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->room_filter)));
@@ -1143,8 +1201,8 @@ concierge_rooms_view_init (ConciergeRoomsView *self)
   /* Rooms are activated, not selected: a click or Enter opens the room. */
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rooms_sorted)));
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (room_row_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (room_row_bind_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (room_row_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (room_row_bind_cb), self);
   gtk_list_view_set_factory (self->rooms_list, factory);
   gtk_list_view_set_model (self->rooms_list, GTK_SELECTION_MODEL (selection));
   g_object_unref (factory);

@@ -440,7 +440,7 @@ test_buildings (Fixture       *fixture,
   g_assert_cmpstr (visible_child (fixture, "rooms_stack"), ==, "list");
   g_assert_cmpstr (visible_child (fixture, "room_stack"), ==, "status");
   g_assert_cmpstr (status_title (fixture, "room_status"), ==, "Choose a Room");
-  g_assert_false (gtk_widget_get_sensitive (child (fixture, "add_button")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "add_button")));
 
   screenshot (fixture, "buildings");
 }
@@ -542,6 +542,26 @@ test_filter (Fixture       *fixture,
                    ==, "room");
 }
 
+/* The room rows below @widget marked as the shown room; their room in @id. */
+static guint
+count_marked_rows (GtkWidget   *widget,
+                   const char **id)
+{
+  guint n = 0;
+
+  if (g_object_get_data (G_OBJECT (widget), "room-id") != NULL &&
+      gtk_widget_get_visible (gtk_widget_get_last_child (widget)))
+    {
+      *id = g_object_get_data (G_OBJECT (widget), "room-id");
+      return 1;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_marked_rows (c, id);
+
+  return n;
+}
+
 static void
 test_show_room (Fixture       *fixture,
                 gconstpointer  data)
@@ -555,6 +575,7 @@ test_show_room (Fixture       *fixture,
   GListModel *model = _concierge_rooms_view_get_residents_model (fixture->view);
   GtkListBox *list = GTK_LIST_BOX (child (fixture, "residents_list"));
   GtkListBoxRow *row;
+  const char *marked = NULL;
 
   g_assert_cmpuint (expected->len, ==, 4);
 
@@ -574,6 +595,11 @@ test_show_room (Fixture       *fixture,
   g_assert_cmpstr (label_text (fixture, "room_subtitle"), ==, subtitle);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
                    ==, "room");
+
+  /* The room's row in the rooms column is marked as the one shown. */
+  wait_frame (fixture);
+  g_assert_cmpuint (count_marked_rows (child (fixture, "rooms_list"), &marked), ==, 1);
+  g_assert_cmpstr (marked, ==, room_id);
 
   /* Its residents are the simulator's residents of that room. */
   g_assert_cmpstr (visible_child (fixture, "room_stack"), ==, "list");
@@ -601,7 +627,7 @@ test_show_room (Fixture       *fixture,
   g_assert_cmpuint (fixture->shown_residents->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (fixture->shown_residents, 0), ==,
                    g_object_get_data (G_OBJECT (row), "person-id"));
-  g_assert_true (gtk_widget_get_sensitive (child (fixture, "add_button")));
+  g_assert_true (gtk_widget_get_visible (child (fixture, "add_button")));
 
   screenshot (fixture, "room");
 
@@ -626,13 +652,13 @@ test_empty_and_unknown_room (Fixture       *fixture,
   g_assert_cmpstr (visible_child (fixture, "room_stack"), ==, "status");
   g_assert_cmpstr (status_title (fixture, "room_status"), ==, "No Residents");
   /* An empty room is where a new resident goes. */
-  g_assert_true (gtk_widget_get_sensitive (child (fixture, "add_button")));
+  g_assert_true (gtk_widget_get_visible (child (fixture, "add_button")));
   screenshot (fixture, "empty-room");
 
   concierge_rooms_view_show_room (fixture->view, "999999999999999999");
   g_assert_cmpstr (visible_child (fixture, "room_stack"), ==, "status");
   g_assert_cmpstr (status_title (fixture, "room_status"), ==, "Room Not Found");
-  g_assert_false (gtk_widget_get_sensitive (child (fixture, "add_button")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "add_button")));
 }
 
 static void
