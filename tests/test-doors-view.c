@@ -320,6 +320,17 @@ only_garage_visible (gpointer data)
 }
 
 static gboolean
+only_turnstile_visible (gpointer data)
+{
+  Fixture *fixture = data;
+  HccDoor *turnstile = find_door (fixture, "Lobby turnstile");
+  HccDoor *gate = find_door (fixture, "Garage door");
+
+  return gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, hcc_door_get_id (turnstile))))
+         && !gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, hcc_door_get_id (gate))));
+}
+
+static gboolean
 shows_no_match (gpointer data)
 {
   Fixture *fixture = data;
@@ -443,6 +454,7 @@ test_keep_unlocked (Fixture       *fixture,
   g_assert_nonnull (reason);
   gtk_editable_set_text (reason, "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  save_screenshot (GTK_WINDOW (dialog), "doors-keep-dialog");
   gtk_editable_set_text (reason, "Fire drill, 10:00-10:30");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
   adw_message_dialog_response (dialog, "confirm");
@@ -512,6 +524,11 @@ test_refused (Fixture       *fixture,
   g_assert_nonnull (concierge_door_action_get_error_message (entry));
   g_assert_nonnull (strstr (row_subtitle (fixture, door_id),
                             concierge_door_action_get_error_message (entry)));
+
+  /* Found again by name, the failure still on its row. */
+  gtk_editable_set_text (GTK_EDITABLE (_concierge_doors_view_get_search_entry (fixture->view)), "turnstile");
+  g_assert_true (hcc_test_wait_until (only_turnstile_visible, fixture, TEST_TIMEOUT_MS));
+  g_assert_nonnull (strstr (row_subtitle (fixture, door_id), "Not unlocked at "));
   save_screenshot (fixture->window, "doors-refused");
 }
 
