@@ -362,7 +362,10 @@ door_opened_cb (GObject      *source,
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  text = _concierge_describe_door_results (results, error);
+  /* The call may have left the queue meanwhile; then the names are unknown. */
+  text = _concierge_describe_door_results (results, error,
+                                           concierge_call_queue_lookup (CONCIERGE_CALL_QUEUE (source),
+                                                                        request->record_id));
   report (self, text);
 }
 

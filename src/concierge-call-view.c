@@ -267,9 +267,32 @@ update_state (ConciergeCallView *self)
   update_problem (self);
 }
 
+/* hcc-doors names a door only when the platform did; the call's
+ * doorInfos carry the names the operator knows. */
+static const char *
+door_name (HccDoorResult       *door,
+           ConciergeQueuedCall *call)
+{
+  const char *name = hcc_door_result_get_door_name (door);
+  const char * const *ids;
+  const char * const *names;
+
+  if (name != NULL && *name != '\0')
+    return name;
+
+  ids = call != NULL ? concierge_queued_call_get_door_ids (call) : NULL;
+  names = call != NULL ? concierge_queued_call_get_door_names (call) : NULL;
+  for (guint i = 0; ids != NULL && names != NULL && ids[i] != NULL && names[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], hcc_door_result_get_door_id (door)) == 0 && *names[i] != '\0')
+      return names[i];
+
+  return NULL;
+}
+
 char *
-_concierge_describe_door_results (GListModel   *results,
-                                  const GError *error)
+_concierge_describe_door_results (GListModel          *results,
+                                  const GError        *error,
+                                  ConciergeQueuedCall *call)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   guint n;
@@ -285,25 +308,30 @@ _concierge_describe_door_results (GListModel   *results,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HccDoorResult) door = g_list_model_get_item (results, i);
-      const char *name = hcc_door_result_get_door_name (door);
+      const char *name = door_name (door, call);
 
-      if (name == NULL || *name == '\0')
-        name = _("The door");
       if (text->len > 0)
         g_string_append_c (text, '\n');
 
       if (hcc_door_result_get_succeeded (door))
         {
-          /* Translators: %s is a door's name, e.g. "Lobby door unlocked". */
-          g_string_append_printf (text, _("%s unlocked"), name);
+          if (name != NULL)
+            /* Translators: %s is a door's name, e.g. "Lobby door unlocked". */
+            g_string_append_printf (text, _("%s unlocked"), name);
+          else
+            g_string_append (text, _("Door unlocked"));
         }
       else
         {
           g_autoptr(GError) reason =
             hcc_error_new_platform (hcc_door_result_get_error_code (door) ?: "", NULL);
 
-          /* Translators: a door that did not open: "<door>: <the platform's reason>". */
-          g_string_append_printf (text, _("%s: %s"), name, reason->message);
+          if (name != NULL)
+            /* Translators: a door that did not open: "<door>: <the platform's reason>". */
+            g_string_append_printf (text, _("%s: %s"), name, reason->message);
+          else
+            /* Translators: the door did not open; %s is the platform's reason. */
+            g_string_append_printf (text, _("The door did not open: %s"), reason->message);
         }
     }
 
@@ -324,7 +352,7 @@ door_opened_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  text = _concierge_describe_door_results (results, error);
+  text = _concierge_describe_door_results (results, error, self->call);
   gtk_label_set_label (self->door_result_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->door_result_label), *text != '\0');
 }

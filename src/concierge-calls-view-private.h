@@ -21,7 +21,8 @@ char                *_concierge_call_describe_place        (HccCall             
 const char          *_concierge_call_station_name          (HccCall                  *call);
 /* "Lobby door unlocked", or why not, one line per door. (transfer full) */
 char                *_concierge_describe_door_results      (GListModel               *results,
-                                                            const GError             *error);
+                                                            const GError             *error,
+                                                            ConciergeQueuedCall      *call);
 
 /* Tests. */
 ConciergePlayer     *_concierge_call_view_get_player       (ConciergeCallView        *self);

@@ -165,6 +165,15 @@ row_update_state (Row *row)
 }
 
 static void
+set_row_action (GtkWidget  *button,
+                const char *target)
+{
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
+                                  g_object_get_data (G_OBJECT (button), "row-action"));
+}
+
+static void
 row_update_place (Row *row)
 {
   HccCall *call = concierge_queued_call_get_call (row->call);
@@ -175,7 +184,7 @@ row_update_place (Row *row)
   gtk_label_set_label (row->place, place);
   gtk_widget_set_visible (row->show_room, room_id != NULL);
   if (room_id != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (row->show_room), "s", room_id);
+    set_row_action (row->show_room, room_id);
 }
 
 static void
@@ -190,6 +199,8 @@ row_waiting_cb (Row *row)
   row_update_status (row);
 }
 
+/* The action is set in bind, with its target: an action name without
+ * the string target would be a type mismatch. */
 static GtkWidget *
 row_button (GtkWidget  *box,
             const char *name,
@@ -201,8 +212,7 @@ row_button (GtkWidget  *box,
 
   gtk_widget_set_name (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  if (action != NULL)
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  g_object_set_data (G_OBJECT (button), "row-action", (gpointer) action);
   if (style != NULL)
     gtk_widget_add_css_class (button, style);
   gtk_box_append (GTK_BOX (box), button);
@@ -293,11 +303,11 @@ bind_cb (GtkSignalListItemFactory *factory,
   row->call = call;
   gtk_label_set_label (row->title, station);
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->answer), "s", record_id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->decline), "s", record_id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->silence), "s", record_id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->open_door), "s", record_id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->show_call), "s", record_id);
+  set_row_action (row->answer, record_id);
+  set_row_action (row->decline, record_id);
+  set_row_action (row->silence, record_id);
+  set_row_action (row->open_door, record_id);
+  set_row_action (row->show_call, record_id);
 
   /* Several rows have the same buttons: the station's name tells a screen
    * reader's user which call each one acts on. */
@@ -594,6 +604,9 @@ concierge_calls_view_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
 
+  /* AdwBin unparents its child itself; doing it first keeps the template
+   * disposal from unparenting it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONCIERGE_TYPE_CALLS_VIEW);
 
   G_OBJECT_CLASS (concierge_calls_view_parent_class)->dispose (object);
