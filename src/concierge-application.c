@@ -12,6 +12,7 @@
 #include "concierge-application.h"
 #include "concierge-call-actions.h"
 #include "concierge-call-notifier.h"
+#include "concierge-preferences-window.h"
 #include "concierge-window.h"
 #include "hcc-client.h"
 #include "hcc-credentials.h"
@@ -354,6 +355,18 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ConciergeApplication *self = user_data;
+  GtkWidget *preferences;
+
+  preferences = concierge_preferences_window_new (GTK_WINDOW (get_window (self)), self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 /* "Try the Demo" on the setup page: the same as `concierge --demo`. */
 static void
 demo_action (GSimpleAction *action,
@@ -392,6 +405,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "demo", demo_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -401,6 +415,7 @@ concierge_application_startup (GApplication *application)
   ConciergeApplication *self = CONCIERGE_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (concierge_application_parent_class)->startup (application);
 
@@ -412,6 +427,8 @@ concierge_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   self->call_actions = concierge_call_actions_new (GTK_APPLICATION (self));
   self->notifier = concierge_call_notifier_new (GTK_APPLICATION (self));

@@ -859,6 +859,8 @@ concierge_window_set_demo (ConciergeWindow *self,
   self->demo = !!demo;
   gtk_widget_set_visible (GTK_WIDGET (self->demo_badge), self->demo);
   gtk_widget_set_visible (GTK_WIDGET (self->desk_demo_badge), self->demo);
+  /* The demo site has no keys to change. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.setup", !self->demo);
 }
 
 gboolean
