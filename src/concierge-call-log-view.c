@@ -443,6 +443,7 @@ static const ConciergeLogOps call_log_ops = {
   .export_finish = concierge_log_store_export_calls_finish,
   .changed_signal = "calls-changed",
   .needs_attention = needs_attention,
+  .item_time = (GDateTime *(*) (gpointer)) concierge_call_record_get_started,
   .empty_icon = "call-start-symbolic",
   .file_prefix = "concierge-calls",
 };

@@ -349,6 +349,7 @@ static const ConciergeLogOps door_log_ops = {
   .export_finish = concierge_log_store_export_door_actions_finish,
   .changed_signal = "door-actions-changed",
   .needs_attention = NULL,
+  .item_time = (GDateTime *(*) (gpointer)) concierge_door_action_get_time,
   .empty_icon = "system-lock-screen-symbolic",
   .file_prefix = "concierge-door-actions",
 };

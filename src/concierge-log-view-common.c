@@ -153,6 +153,8 @@ typedef struct {
   GtkWidget        *owner;   /* (owned) keeps the core alive */
   ConciergeLogCore *core;
   gboolean          append;
+  gboolean          keep_window;  /* reloaded from the oldest row shown on, without limit */
+  int               limit;
 } QueryData;
 
 static void
@@ -206,15 +208,16 @@ query_cb (GObject      *source,
       {
         g_list_store_splice (core->items, g_list_model_get_n_items (G_LIST_MODEL (core->items)),
                              0, objects, n_rows);
-        core->has_more = n_rows >= core->page_size;
+        core->has_more = n_rows >= (guint) data->limit;
       }
     else
       {
         guint shown = g_list_model_get_n_items (G_LIST_MODEL (core->items));
-        guint asked = MAX (PAGE_SIZE, shown);
 
         g_list_store_splice (core->items, 0, shown, objects, n_rows);
-        core->has_more = n_rows >= asked;
+        /* A kept window leaves the older rows where they were: unloaded. */
+        if (!data->keep_window)
+          core->has_more = n_rows >= (guint) data->limit;
       }
 
     for (guint i = 0; i < n_rows; i++)
@@ -232,7 +235,9 @@ run_query (ConciergeLogCore *core,
   QueryData *data;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (core->items));
   guint offset = append ? shown : 0;
-  guint limit = append ? PAGE_SIZE : MAX (PAGE_SIZE, shown);
+  int limit = append ? PAGE_SIZE : (int) MAX (PAGE_SIZE, shown);
+  g_autoptr(GDateTime) from = core->from != NULL ? g_date_time_ref (core->from) : NULL;
+  gboolean keep_window = FALSE;
 
   if (core->store == NULL)
     return;
@@ -255,6 +260,24 @@ run_query (ConciergeLogCore *core,
       return;
     }
 
+  /* Reloading after a change while older rows are still unloaded: keep
+   * exactly the loaded window (everything from the oldest row shown on)
+   * plus whatever is new, rather than a count that new rows would push
+   * the oldest ones out of. */
+  if (!append && core->has_more && shown > 0)
+    {
+      g_autoptr(GObject) oldest = g_list_model_get_item (G_LIST_MODEL (core->items), shown - 1);
+      GDateTime *oldest_time = core->ops->item_time (oldest);
+
+      if (oldest_time != NULL && (from == NULL || g_date_time_compare (oldest_time, from) > 0))
+        {
+          g_clear_pointer (&from, g_date_time_unref);
+          from = g_date_time_ref (oldest_time);
+          limit = -1;
+          keep_window = TRUE;
+        }
+    }
+
   core->query = g_cancellable_new ();
   /* Session changes cancel every query through the core's cancellable. */
   g_signal_connect_object (core->cancellable, "cancelled",
@@ -264,12 +287,13 @@ run_query (ConciergeLogCore *core,
   data->owner = g_object_ref (core->owner);
   data->core = core;
   data->append = append;
-  core->page_size = append ? PAGE_SIZE : limit;
+  data->keep_window = keep_window;
+  data->limit = limit;
   core->n_requests++;
 
   core->ops->query_async (core->store,
                           gtk_editable_get_text (GTK_EDITABLE (core->search_entry)),
-                          core->from, core->until, offset, (int) limit,
+                          from, core->until, offset, limit,
                           core->query, query_cb, data);
 }
 
@@ -676,7 +700,6 @@ concierge_log_core_init (ConciergeLogCore      *core,
   core->ops = ops;
   core->items = g_list_store_new (ops->item_type);
   core->cancellable = g_cancellable_new ();
-  core->page_size = PAGE_SIZE;
 
   {
     g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (core->items)));

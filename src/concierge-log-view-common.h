@@ -57,6 +57,8 @@ typedef struct {
   /* Rows that need the operator's attention get the "log-attention" class
    * on every cell; NULL: none do. */
   gboolean                (*needs_attention) (gpointer item);
+  /* The time the log is sorted by (newest first). */
+  GDateTime              *(*item_time) (gpointer item);
   const char               *empty_icon;
   const char               *empty_title;       /* translated */
   const char               *empty_description; /* translated */
@@ -92,7 +94,6 @@ typedef struct {
   GtkNativeDialog   *chooser;       /* (owned) (nullable) */
   GDateTime         *from;          /* (owned) (nullable) local midnight, inclusive */
   GDateTime         *until;         /* (owned) (nullable) local midnight after the last day, exclusive */
-  guint              page_size;
   gboolean           has_more;
   guint              n_requests;    /* queries and exports in flight */
 } ConciergeLogCore;

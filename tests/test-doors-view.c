@@ -594,6 +594,50 @@ test_offline_door_refused (Fixture       *fixture,
     }
 }
 
+static gboolean
+shows_list_failed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !_concierge_doors_view_get_busy (fixture->view)
+         && g_strcmp0 (adw_status_page_get_title (_concierge_doors_view_get_status_page (fixture->view)),
+                       "Could Not Load the Doors") == 0;
+}
+
+static void
+test_list_failed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwStatusPage *status = _concierge_doors_view_get_status_page (fixture->view);
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(JsonNode) cleared = NULL;
+  GtkWidget *retry;
+  guint status_code = 0;
+
+  /* Every door listing fails until the faults are cleared. */
+  concierge_doors_view_set_session (fixture->view, NULL);
+  reply = hcc_test_sim_control (fixture->test->sim, "POST", "/control/faults",
+                                "{\"kind\": \"http-error\", \"status\": 503, \"fraction\": 1.0, "
+                                "\"path\": \"areas/doors/get\"}",
+                                &status_code);
+  g_assert_cmpuint (status_code, ==, 200);
+  concierge_doors_view_set_session (fixture->view, fixture->test->session);
+  g_assert_true (hcc_test_wait_until (shows_list_failed, fixture, TEST_TIMEOUT_MS));
+  g_assert_cmpstr (_concierge_doors_view_get_page (fixture->view), ==, "status");
+  g_assert_nonnull (adw_status_page_get_description (status));
+
+  /* Retry, once the platform is back, shows the doors. */
+  cleared = hcc_test_sim_control (fixture->test->sim, "DELETE", "/control/faults", NULL, &status_code);
+  g_assert_cmpuint (status_code, ==, 200);
+  retry = gtk_widget_get_last_child (adw_status_page_get_child (status));
+  g_assert_true (GTK_IS_BUTTON (retry));
+  g_assert_true (gtk_widget_get_visible (retry));
+  g_assert_true (gtk_widget_activate (retry));
+  g_assert_true (hcc_test_wait_until (view_loaded, fixture->view, TEST_TIMEOUT_MS));
+  g_assert_nonnull (_concierge_doors_view_get_row (fixture->view,
+                                                   hcc_door_get_id (find_door (fixture, "Garage door"))));
+}
+
 static void
 test_no_session (void)
 {
@@ -620,6 +664,7 @@ main (int   argc,
   g_test_add ("/doors-view/unlock", Fixture, NULL, fixture_setup, test_unlock, fixture_teardown);
   g_test_add ("/doors-view/keep-unlocked", Fixture, NULL, fixture_setup, test_keep_unlocked, fixture_teardown);
   g_test_add ("/doors-view/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  g_test_add ("/doors-view/list-failed", Fixture, NULL, fixture_setup, test_list_failed, fixture_teardown);
   g_test_add ("/doors-view/offline-door", Fixture, NULL, fixture_setup, test_offline_door_refused, fixture_teardown);
 
   return g_test_run ();

@@ -592,6 +592,48 @@ test_door_log (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_title (core->status_page), ==, "No Matching Door Actions");
 }
 
+static gboolean
+more_visible (gpointer data)
+{
+  ConciergeLogCore *core = data;
+
+  return core->n_requests == 0 && gtk_widget_get_visible (GTK_WIDGET (core->more_button));
+}
+
+static void
+test_load_more (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ConciergeLogCore *core = _concierge_call_log_view_get_core (fixture->calls);
+  g_autoptr(GDateTime) base = days_ago (2, 8, 0);
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("9100000000000%05u", i);
+      g_autoptr(GDateTime) when = g_date_time_add_minutes (base, i);
+
+      add_call (fixture, id, "North Tower door station", "North Tower", "101", when,
+                CONCIERGE_CALL_OUTCOME_ANSWERED_ELSEWHERE);
+    }
+
+  /* One page first, and a way to the rest. */
+  wait_rows (core, 100);
+  g_assert_true (hcc_test_wait_until (more_visible, core, TEST_TIMEOUT_MS));
+  gtk_widget_activate (GTK_WIDGET (core->more_button));
+  wait_rows (core, 150);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (core->more_button)));
+
+  /* A new call keeps every loaded row and adds itself on top. */
+  add_call (fixture, "920000000000000001", "Main gate station", NULL, NULL, days_ago (0, 7, 0),
+            CONCIERGE_CALL_OUTCOME_MISSED);
+  wait_rows (core, 151);
+  {
+    g_autoptr(ConciergeCallRecord) newest = g_list_model_get_item (G_LIST_MODEL (core->items), 0);
+
+    g_assert_cmpstr (concierge_call_record_get_record_id (newest), ==, "920000000000000001");
+  }
+}
+
 static void
 test_no_session (void)
 {
@@ -621,6 +663,7 @@ main (int   argc,
   g_test_add ("/log-views/calls/outcomes", Fixture, NULL, fixture_setup, test_calls_with_outcomes, fixture_teardown);
   g_test_add ("/log-views/calls/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/log-views/calls/missed", Fixture, NULL, fixture_setup, test_missed_acknowledged, fixture_teardown);
+  g_test_add ("/log-views/calls/load-more", Fixture, NULL, fixture_setup, test_load_more, fixture_teardown);
   g_test_add ("/log-views/calls/export", Fixture, NULL, fixture_setup, test_export_round_trip, fixture_teardown);
   g_test_add ("/log-views/doors/from-doors-view", Fixture, NULL, fixture_setup, test_door_log, fixture_teardown);
 
