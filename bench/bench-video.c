@@ -17,15 +17,27 @@
 #include "concierge-video-paintable.h"
 
 /* Not a test: prints medians of time to first frame for HLS and RTMP, for
- * our player and for gst-launch-1.0 (and mpv when installed), and the CPU
- * share of playing 720p25 for a while. The streams are made by gst-launch
- * subprocesses (so encoding does not count against our process) and
- * served from here (HLS) or by an nginx started here (RTMP).
+ * our player and, in the same run on the same URLs, for the peers
+ * gst-launch-1.0, gst-play-1.0 (its default playbin and --use-playbin3) and
+ * mpv when installed; then the CPU share of playing 720p25 for a while, for
+ * each of them. The streams are made by gst-launch subprocesses (so encoding
+ * does not count against our process) and served from here (HLS) or by an
+ * nginx started here (RTMP).
+ *
+ * Peers are separate processes: their time runs from spawn to the first
+ * decoded frame reaching their sink, so it includes their start-up, which is
+ * timed on its own (a no-op gst-launch-1.0 pipeline) and printed beside them.
  *
  * Usage: bench-video [RUNS [CPU_SECONDS]]   (defaults 5 and 20) */
 
 #define NGINX "/usr/sbin/nginx"
 #define RTMP_MODULE "/usr/lib/nginx/modules/ngx_rtmp_module.so"
+/* A peer that shows no first frame within this is counted as failed. */
+#define PEER_TIMEOUT_S 20
+/* What the peers decode into: the same BGRA conversion our paintable does,
+ * into a sink that syncs to the clock like a video sink and, with -v, prints
+ * each buffer it gets. */
+#define PEER_VIDEO_SINK "videoconvert ! video/x-raw,format=BGRA ! fakesink sync=true silent=false"
 #define ENCODE "videotestsrc is-live=true ! video/x-raw,width=1280,height=720,framerate=25/1 ! " \
                "timeoverlay ! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=25 " \
                "bitrate=2000 ! video/x-h264,profile=baseline ! h264parse"
@@ -222,9 +234,17 @@ line_read_cb (GObject      *source,
   read->done = TRUE;
 }
 
+static gboolean
+set_cancelled_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
 /* A peer process: seconds from spawn to the first line of stdout that
- * contains MARKER or a preroll (fakesink's "last-message" for its first buffer, printed
- * by gst-launch -v). This includes the process start and plugin registry
+ * contains MARKER or a preroll (fakesink's "last-message" for its first
+ * buffer, printed by gst-launch -v and gst-play -v); -1 when none comes
+ * within PEER_TIMEOUT_S. This includes the process start and plugin registry
  * load, which is why a no-op pipeline is timed the same way as a baseline. */
 static double
 peer_first_line (const char *const *argv,
@@ -232,17 +252,21 @@ peer_first_line (const char *const *argv,
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gint64 start = g_get_monotonic_time ();
   double seconds = -1;
+  guint timeout_id;
 
   process = spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  timeout_id = g_timeout_add_seconds (PEER_TIMEOUT_S, set_cancelled_cb, cancellable);
   /* Read asynchronously: the HLS server of this process must keep serving. */
   for (;;) {
     g_autofree char *line = NULL;
     LineRead read = { NULL, FALSE };
 
-    g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, line_read_cb, &read);
+    g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, cancellable, line_read_cb,
+                                         &read);
     while (!read.done)
       g_main_context_iteration (NULL, TRUE);
     line = read.line;
@@ -254,6 +278,8 @@ peer_first_line (const char *const *argv,
       break;
     }
   }
+  if (!g_cancellable_is_cancelled (cancellable))
+    g_source_remove (timeout_id);
   g_subprocess_force_exit (process);
   g_subprocess_wait (process, NULL, NULL);
 
@@ -282,6 +308,23 @@ gst_launch_baseline (void)
   return peer_first_line (argv, "last-message = chain");
 }
 
+/* gst-play-1.0 as a user runs it, with the video sink swapped for the same
+ * BGRA fakesink as gst-launch's (no window under a benchmark); -v makes it
+ * print the sink's last-message like gst-launch -v. Its default pipeline
+ * is playbin (decodebin2) unless USE_PLAYBIN3 is set; --use-playbin3 is the
+ * newer one our player's uridecodebin3 belongs to. */
+static double
+gst_play_first_frame (const char *uri,
+                      gboolean    playbin3)
+{
+  const char *argv[] = {
+    "gst-play-1.0", "-v", "--no-interactive", "--audiosink", "fakesink",
+    "--videosink", PEER_VIDEO_SINK, uri, playbin3 ? "--use-playbin3" : NULL, NULL
+  };
+
+  return peer_first_line (argv, "last-message = chain");
+}
+
 static double
 mpv_first_frame (const char *uri)
 {
@@ -291,9 +334,16 @@ mpv_first_frame (const char *uri)
 
   /* mpv exits after the first frame; the exit time is the measure. */
   process = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
-  g_subprocess_wait (process, NULL, NULL);
+  while (g_subprocess_get_identifier (process) != NULL &&
+         g_get_monotonic_time () - start < PEER_TIMEOUT_S * G_USEC_PER_SEC)
+    wait_ms (5);
+  if (g_subprocess_get_identifier (process) != NULL) {
+    g_subprocess_force_exit (process);
+    g_subprocess_wait (process, NULL, NULL);
+    return -1;
+  }
 
-  return (g_get_monotonic_time () - start) / 1e6;
+  return g_subprocess_get_successful (process) ? (g_get_monotonic_time () - start) / 1e6 : -1;
 }
 
 static double
@@ -326,18 +376,65 @@ cpu_seconds_of (const char *pid)
          sysconf (_SC_CLK_TCK);
 }
 
+/* CPU share of one core of a peer process playing @argv, over @seconds
+ * after one second of start-up; -1 when it died. */
+static double
+peer_cpu_share (const char *const *argv,
+                guint              seconds)
+{
+  g_autoptr(GSubprocess) peer = NULL;
+  double before, after;
+
+  peer = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
+  wait_ms (1000);
+  before = g_subprocess_get_identifier (peer) ? cpu_seconds_of (g_subprocess_get_identifier (peer))
+                                              : -1;
+  wait_ms (seconds * 1000);
+  after = g_subprocess_get_identifier (peer) ? cpu_seconds_of (g_subprocess_get_identifier (peer))
+                                             : -1;
+  g_subprocess_force_exit (peer);
+  g_subprocess_wait (peer, NULL, NULL);
+  if (before < 0 || after < 0)
+    return -1;
+
+  return 100 * (after - before) / seconds;
+}
+
+static void
+print_share (const char *label,
+             double      share)
+{
+  if (share < 0)
+    g_print ("  %-46s  failed (the peer exited)\n", label);
+  else
+    g_print ("  %-46s %5.1f %%\n", label, share);
+}
+
 static void
 measure_cpu (const char *uri,
-             guint       seconds)
+             guint       seconds,
+             gboolean    have_mpv)
 {
   g_autoptr(ConciergePlayer) player = concierge_player_new ();
-  g_autoptr(GSubprocess) peer = NULL;
   g_autofree char *uri_arg = g_strdup_printf ("uri=%s", uri);
-  double before, ours, theirs;
+  double before, ours;
   guint frames;
-  const char *argv[] = {
+  const char *launch_argv[] = {
     "gst-launch-1.0", "-q", "uridecodebin3", uri_arg, "!", "videoconvert", "!",
     "video/x-raw,format=BGRA", "!", "fakesink", "sync=true", NULL
+  };
+  const char *play_argv[] = {
+    "gst-play-1.0", "-q", "--no-interactive", "--audiosink", "fakesink",
+    "--videosink", "videoconvert ! video/x-raw,format=BGRA ! fakesink sync=true", uri, NULL
+  };
+  const char *play3_argv[] = {
+    "gst-play-1.0", "-q", "--no-interactive", "--use-playbin3", "--audiosink", "fakesink",
+    "--videosink", "videoconvert ! video/x-raw,format=BGRA ! fakesink sync=true", uri, NULL
+  };
+  /* mpv decodes in real time into a null output: it does no colour
+   * conversion, so it has a little less to do than the others. */
+  const char *mpv_argv[] = {
+    "mpv", "--no-config", "--vo=null", "--ao=null", "--untimed=no", uri, NULL
   };
 
   concierge_player_set_uri (player, uri);
@@ -353,18 +450,16 @@ measure_cpu (const char *uri,
   while (concierge_player_get_n_pending_stops () > 0)
     g_main_context_iteration (NULL, TRUE);
 
-  peer = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
-  wait_ms (1000);
-  before = cpu_seconds_of (g_subprocess_get_identifier (peer));
-  wait_ms (seconds * 1000);
-  theirs = cpu_seconds_of (g_subprocess_get_identifier (peer)) - before;
-  g_subprocess_force_exit (peer);
-  g_subprocess_wait (peer, NULL, NULL);
-
-  g_print ("CPU, HLS 720p25 for %u s (share of one core):\n", seconds);
+  g_print ("CPU, HLS 720p25 for %u s each, one after the other (share of one core):\n", seconds);
   g_print ("  ours (whole process: player + HLS server)  %5.1f %%  (%.1f frames/s shown)\n",
            100 * ours / seconds, (double) frames / seconds);
-  g_print ("  gst-launch-1.0 uridecodebin3 -> BGRA       %5.1f %%\n", 100 * theirs / seconds);
+  print_share ("gst-launch-1.0 uridecodebin3 -> BGRA", peer_cpu_share (launch_argv, seconds));
+  print_share ("gst-play-1.0 (playbin) -> BGRA", peer_cpu_share (play_argv, seconds));
+  print_share ("gst-play-1.0 --use-playbin3 -> BGRA", peer_cpu_share (play3_argv, seconds));
+  if (have_mpv)
+    print_share ("mpv --vo=null (no conversion)", peer_cpu_share (mpv_argv, seconds));
+  else
+    g_print ("  %-46s  not run (mpv not installed)\n", "mpv --vo=null");
 }
 
 static gboolean
@@ -374,6 +469,73 @@ file_has (const char *path,
   g_autofree char *contents = NULL;
 
   return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, needle) != NULL;
+}
+
+/* The rows of the first-frame table, in the order they are printed. */
+enum {
+  HLS_OURS,
+  HLS_EXPLICIT,
+  HLS_LAUNCH,
+  HLS_PLAY,
+  HLS_PLAY3,
+  HLS_MPV,
+  RTMP_OURS,
+  RTMP_LAUNCH,
+  RTMP_PLAY,
+  RTMP_PLAY3,
+  RTMP_MPV,
+  BASELINE,
+  N_ROWS
+};
+
+static const char *const row_labels[N_ROWS] = {
+  [HLS_OURS] = "HLS  ours (uridecodebin3 -> appsink paintable)",
+  [HLS_EXPLICIT] = "HLS  souphttpsrc ! hlsdemux ! tsdemux -> paintable",
+  [HLS_LAUNCH] = "HLS  gst-launch-1.0 uridecodebin3 (BGRA)",
+  [HLS_PLAY] = "HLS  gst-play-1.0 (playbin, BGRA)",
+  [HLS_PLAY3] = "HLS  gst-play-1.0 --use-playbin3 (BGRA)",
+  [HLS_MPV] = "HLS  mpv --vo=null --frames=1 (to exit)",
+  [RTMP_OURS] = "RTMP ours (rtmp2src ! flvdemux ! avdec_h264)",
+  [RTMP_LAUNCH] = "RTMP gst-launch-1.0 uridecodebin3 (BGRA)",
+  [RTMP_PLAY] = "RTMP gst-play-1.0 (playbin, BGRA)",
+  [RTMP_PLAY3] = "RTMP gst-play-1.0 --use-playbin3 (BGRA)",
+  [RTMP_MPV] = "RTMP mpv --vo=null --frames=1 (to exit)",
+  [BASELINE] = "peer start-up baseline (gst-launch-1.0 no-op)",
+};
+
+/* Medians ignore failed runs (-1); FALSE when no run succeeded. */
+static gboolean
+row_median (GArray *values,
+            double *result)
+{
+  g_autoptr(GArray) good = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < values->len; i++) {
+    if (g_array_index (values, double, i) >= 0)
+      g_array_append_val (good, g_array_index (values, double, i));
+  }
+  if (good->len == 0)
+    return FALSE;
+  *result = median (good);
+  return TRUE;
+}
+
+/* The best (lowest) median among the peer rows @first..@last. */
+static double
+best_peer (GArray **results,
+           guint    first,
+           guint    last,
+           guint   *best_row)
+{
+  double best = -1, value;
+
+  for (guint i = first; i <= last; i++) {
+    if (row_median (results[i], &value) && (best < 0 || value < best)) {
+      best = value;
+      *best_row = i;
+    }
+  }
+  return best;
 }
 
 int
@@ -393,17 +555,7 @@ main (int   argc,
   g_autofree char *mpv = g_find_program_in_path ("mpv");
   guint runs = argc > 1 ? (guint) atoi (argv[1]) : 5;
   guint cpu_seconds = argc > 2 ? (guint) atoi (argv[2]) : 20;
-  GArray *results[8];
-  const char *labels[8] = {
-    "HLS  ours (uridecodebin3 -> appsink paintable)",
-    "HLS  gst-launch-1.0 uridecodebin3 (raw)",
-    "HLS  mpv --vo=null --frames=1 (to exit)",
-    "RTMP ours (rtmp2src ! flvdemux ! avdec_h264)",
-    "RTMP gst-launch-1.0 uridecodebin3 (raw)",
-    "RTMP mpv --vo=null --frames=1 (to exit)",
-    "gst-launch-1.0 start-up baseline (videotestsrc)",
-    "HLS  souphttpsrc ! hlsdemux ! tsdemux -> paintable",
-  };
+  GArray *results[N_ROWS];
   guint16 port;
 
   gst_init (&argc, &argv);
@@ -453,53 +605,77 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     results[i] = g_array_new (FALSE, FALSE, sizeof (double));
 
-  g_print ("Time to first frame, %u runs, medians (all runs in brackets)\n", runs);
+  g_print ("Time to first frame, %u runs, medians (all runs in brackets; -1 failed)\n", runs);
+  /* Interleaved, so a slow moment of the machine hits every player alike. */
   for (guint run = 0; run < runs; run++) {
     double value;
 
-    value = ours_first_frame (hls_uri);
-    g_array_append_val (results[0], value);
-    value = gst_launch_first_frame (hls_uri);
-    g_array_append_val (results[1], value);
-    if (mpv != NULL) {
-      value = mpv_first_frame (hls_uri);
-      g_array_append_val (results[2], value);
-    }
+#define RECORD(row, expression) G_STMT_START { \
+    value = (expression); \
+    g_array_append_val (results[row], value); \
+  } G_STMT_END
+
+    RECORD (HLS_OURS, ours_first_frame (hls_uri));
+    RECORD (HLS_EXPLICIT, explicit_hls_first_frame (hls_uri));
+    RECORD (HLS_LAUNCH, gst_launch_first_frame (hls_uri));
+    RECORD (HLS_PLAY, gst_play_first_frame (hls_uri, FALSE));
+    RECORD (HLS_PLAY3, gst_play_first_frame (hls_uri, TRUE));
+    if (mpv != NULL)
+      RECORD (HLS_MPV, mpv_first_frame (hls_uri));
     if (rtmp_uri != NULL) {
-      value = ours_first_frame (rtmp_uri);
-      g_array_append_val (results[3], value);
-      value = gst_launch_first_frame (rtmp_uri);
-      g_array_append_val (results[4], value);
-      if (mpv != NULL) {
-        value = mpv_first_frame (rtmp_uri);
-        g_array_append_val (results[5], value);
-      }
+      RECORD (RTMP_OURS, ours_first_frame (rtmp_uri));
+      RECORD (RTMP_LAUNCH, gst_launch_first_frame (rtmp_uri));
+      RECORD (RTMP_PLAY, gst_play_first_frame (rtmp_uri, FALSE));
+      RECORD (RTMP_PLAY3, gst_play_first_frame (rtmp_uri, TRUE));
+      if (mpv != NULL)
+        RECORD (RTMP_MPV, mpv_first_frame (rtmp_uri));
     }
-    value = gst_launch_baseline ();
-    g_array_append_val (results[6], value);
-    value = explicit_hls_first_frame (hls_uri);
-    g_array_append_val (results[7], value);
+    RECORD (BASELINE, gst_launch_baseline ());
+#undef RECORD
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (results); i++) {
     g_autoptr(GString) all = g_string_new (NULL);
+    double value;
 
     if (results[i]->len == 0) {
-      g_print ("  %-50s  not run (%s)\n", labels[i],
-               (i == 2 || i == 5) ? "mpv not installed" : "nginx rtmp missing");
+      g_print ("  %-50s  not run (%s)\n", row_labels[i],
+               (i == HLS_MPV || i == RTMP_MPV) ? "mpv not installed" : "nginx rtmp missing");
       continue;
     }
     for (guint j = 0; j < results[i]->len; j++)
       g_string_append_printf (all, "%s%.3f", j ? " " : "", g_array_index (results[i], double, j));
-    g_print ("  %-50s %6.3f s  [%s]\n", labels[i], median (results[i]), all->str);
+    if (row_median (results[i], &value))
+      g_print ("  %-50s %6.3f s  [%s]\n", row_labels[i], value, all->str);
+    else
+      g_print ("  %-50s  failed  [%s]\n", row_labels[i], all->str);
   }
 
-  g_print ("Goals: HLS ours <= best peer: %s; RTMP ours < 1.2 s: %s\n",
-           median (results[0]) <= median (results[1]) ? "met" : "NOT met",
-           results[3]->len > 0 && median (results[3]) < 1.2 ? "met" : "NOT met");
+  {
+    double ours_hls = -1, ours_rtmp = -1, baseline = 0, best;
+    guint best_row = 0;
+
+    row_median (results[HLS_OURS], &ours_hls);
+    row_median (results[RTMP_OURS], &ours_rtmp);
+    row_median (results[BASELINE], &baseline);
+    /* The peers pay their process start in every run, our player only in
+     * its first: the goal is judged against the peer less its start-up. */
+    best = best_peer (results, HLS_LAUNCH, HLS_MPV, &best_row);
+    g_print ("Goal HLS: ours %.3f s <= best peer %.3f s less start-up %.3f s (%s): %s\n",
+             ours_hls, best, baseline, row_labels[best_row],
+             ours_hls >= 0 && ours_hls <= best - baseline ? "met" : "NOT met");
+    if (rtmp_uri != NULL) {
+      best = best_peer (results, RTMP_LAUNCH, RTMP_MPV, &best_row);
+      g_print ("Goal RTMP: ours %.3f s <= best peer %.3f s less start-up (%s): %s; "
+               "under 1.2 s: %s\n",
+               ours_rtmp, best, row_labels[best_row],
+               ours_rtmp >= 0 && ours_rtmp <= best - baseline ? "met" : "NOT met",
+               ours_rtmp >= 0 && ours_rtmp < 1.2 ? "met" : "NOT met");
+    }
+  }
 
   if (cpu_seconds > 0)
-    measure_cpu (hls_uri, cpu_seconds);
+    measure_cpu (hls_uri, cpu_seconds, mpv != NULL);
 
   if (rtmp_encoder != NULL)
     g_subprocess_force_exit (rtmp_encoder);
