@@ -48,6 +48,8 @@ except ImportError:
     print('SKIP: pyatspi is not installed (Debian package python3-pyatspi)')
     sys.exit(77)
 
+from gi.repository.GLib import GError as GLibError  # noqa: E402  (after pyatspi's gi)
+
 SIM_START_TIMEOUT = 20      # the simulator builds its world and binds two ports
 WINDOW_TIMEOUT = 60         # the app starts, signs in and subscribes
 BUTTON_TIMEOUT = 60         # a call rings within one poll (500 ms) once subscribed
@@ -64,8 +66,11 @@ class Failure(Exception):
     pass
 
 
+STARTED = time.monotonic()
+
+
 def log(message):
-    print('# ' + message, flush=True)
+    print('# %6.2f s  %s' % (time.monotonic() - STARTED, message), flush=True)
 
 
 def set_death_signal():
@@ -235,6 +240,23 @@ def describe(node):
         return '(gone)'
 
 
+def usable(node):
+    """Whether a user could press it: GTK 4.8 refuses DoAction on an
+    insensitive or hidden widget."""
+    try:
+        states = node.getState()
+        return states.contains(pyatspi.STATE_SENSITIVE) and states.contains(pyatspi.STATE_VISIBLE)
+    except Exception:
+        return False
+
+
+def state_names(node):
+    try:
+        return ' '.join(sorted(pyatspi.stateToString(s) for s in node.getState().getStates()))
+    except Exception:
+        return '(gone)'
+
+
 def dump_tree(app, limit=400):
     lines = []
     for node in walk(app):
@@ -268,21 +290,39 @@ def find_buttons(app, pattern):
 def press(button):
     action = button.queryAction()
     names = [action.getName(i) for i in range(action.nActions)]
-    # GTK 4 names its button action "click"; take the first one otherwise.
-    index = names.index('click') if 'click' in names else 0
     if action.nActions == 0:
         raise Failure('%s has no action to press' % describe(button))
+    # GTK 4 names its button action "click"; take the first one otherwise.
+    index = names.index('click') if 'click' in names else 0
     log('pressing %s (action "%s")' % (describe(button), names[index]))
     if not action.doAction(index):
-        raise Failure('AT-SPI refused the action on %s' % describe(button))
+        raise Failure('AT-SPI refused the action on %s (states: %s)'
+                      % (describe(button), state_names(button)))
 
 
-def wait_for_button(app, pattern, what):
-    try:
-        return wait_until(lambda: find_buttons(app, pattern), BUTTON_TIMEOUT, what)
-    except Failure:
-        log('accessible tree of the app:\n' + dump_tree(app))
-        raise
+def press_button(app, pattern, what):
+    """Waits for a usable button whose name matches @pattern and presses it.
+    A list row may be rebuilt between finding and pressing (its accessible
+    then vanishes), so that is retried until the timeout."""
+    deadline = time.monotonic() + BUTTON_TIMEOUT
+    seen = []
+    while time.monotonic() < deadline:
+        seen = find_buttons(app, pattern)
+        for button in seen:
+            if not usable(button):
+                continue
+            try:
+                press(button)
+                return
+            except (NotImplementedError, GLibError) as error:
+                log('%s went away while pressing it (%s); looking again'
+                    % (describe(button), type(error).__name__))
+        time.sleep(0.1)
+    log('accessible tree of the app:\n' + dump_tree(app))
+    if seen:
+        raise Failure('timed out after %d s: %s found but never usable (states: %s)'
+                      % (BUTTON_TIMEOUT, describe(seen[0]), state_names(seen[0])))
+    raise Failure('timed out after %d s waiting for %s' % (BUTTON_TIMEOUT, what))
 
 
 # ---- the cases -----------------------------------------------------------
@@ -303,9 +343,8 @@ def station_pattern(label, call):
 def case_answer(sim, app, station):
     call = inject_call(sim, station)
     since = sim.last_seq()
-    buttons = wait_for_button(app, station_pattern('Answer', call),
-                              'a button named "Answer" for %s' % call['device_name'])
-    press(buttons[0])
+    press_button(app, station_pattern('Answer', call),
+                 'a button named "Answer" for %s' % call['device_name'])
 
     def answered():
         for entry in sim.requests_since(since):
@@ -338,9 +377,7 @@ def case_open_door(sim, app, station, door_ids):
     call = inject_call(sim, station)
     since = sim.last_seq()
     pattern = re.compile(r'^(Open Door|Open the door of %s)$' % re.escape(call['device_name']))
-    buttons = wait_for_button(app, pattern,
-                              'a button named "Open Door" for %s' % call['device_name'])
-    press(buttons[0])
+    press_button(app, pattern, 'a button named "Open Door" for %s' % call['device_name'])
 
     def opened():
         return [request_body(e) for e in sim.requests_since(since)
