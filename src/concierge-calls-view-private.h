@@ -42,5 +42,7 @@ GtkLabel            *_concierge_calls_view_get_waiting_label (ConciergeCallsView
 ConciergePlayer     *_concierge_calls_view_get_preview_player (ConciergeCallsView    *self);
 /* The record ID the preview shows, or NULL. */
 const char          *_concierge_calls_view_get_preview_record_id (ConciergeCallsView *self);
+/* (nullable) the text of the last toast shown. */
+const char          *_concierge_calls_view_get_last_toast  (ConciergeCallsView       *self);
 
 G_END_DECLS

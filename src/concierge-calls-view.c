@@ -36,6 +36,7 @@ struct _ConciergeCallsView
   ConciergePlayer       *preview_player; /* (owned) */
   ConciergeStationVideo *preview_video; /* (owned) (nullable) */
   char                  *preview_record_id; /* (owned) (nullable) */
+  char                  *last_toast;    /* (owned) (nullable): for tests */
 };
 
 enum {
@@ -618,6 +619,7 @@ concierge_calls_view_finalize (GObject *object)
   ConciergeCallsView *self = CONCIERGE_CALLS_VIEW (object);
 
   g_free (self->preview_record_id);
+  g_free (self->last_toast);
 
   G_OBJECT_CLASS (concierge_calls_view_parent_class)->finalize (object);
 }
@@ -797,6 +799,9 @@ concierge_calls_view_add_toast (ConciergeCallsView *self,
   g_return_if_fail (CONCIERGE_IS_CALLS_VIEW (self));
   g_return_if_fail (message != NULL);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -836,4 +841,10 @@ const char *
 _concierge_calls_view_get_preview_record_id (ConciergeCallsView *self)
 {
   return self->preview_record_id;
+}
+
+const char *
+_concierge_calls_view_get_last_toast (ConciergeCallsView *self)
+{
+  return self->last_toast;
 }

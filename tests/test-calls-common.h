@@ -452,3 +452,56 @@ calls_wait_page (CallsFixture *f,
   if (!hcc_test_wait_until (page_is, &wait, TIMEOUT_MS))
     g_assert_cmpstr (_concierge_calls_view_get_page (f->view), ==, page);
 }
+
+static inline void
+calls_save_png (CallsFixture *f,
+                const char   *path)
+{
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static inline gboolean
+calls_true (gpointer data)
+{
+  return FALSE;
+}
+
+/* With CONCIERGE_SCREENSHOT_DIR set, saves the window as <name>-light.png
+ * and <name>-dark.png there, to look at the view; otherwise does nothing. */
+static inline void
+calls_screenshot (CallsFixture *f,
+                  const char   *name)
+{
+  const char *dir = g_getenv ("CONCIERGE_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  const char *suffixes[] = { "light", "dark" };
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, suffixes[i]);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, schemes[i]);
+      /* Let styles and layout settle; a screenshot is not a test. */
+      hcc_test_wait_until (calls_true, NULL, 500);
+      calls_save_png (f, path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}

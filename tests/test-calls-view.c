@@ -113,6 +113,7 @@ test_empty (Fixture       *fixture,
 
   g_assert_cmpstr (_concierge_calls_view_get_page (f->view), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Calls");
+  calls_screenshot (f, "calls-empty");
 
   concierge_calls_view_set_session (f->view, NULL);
   g_assert_cmpstr (_concierge_calls_view_get_page (f->view), ==, "empty");
@@ -430,6 +431,7 @@ test_video (Fixture       *fixture,
   g_assert_nonnull (strstr (concierge_player_get_uri (preview), ".m3u8"));
   paintable = concierge_player_get_paintable (preview);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), >, 0);
+  calls_screenshot (f, "calls-ringing");
 
   g_assert_true (gtk_widget_activate (row_child (calls_find_row (f, hcc_test_json_get_string (injected, "device_name"), NULL), "answer")));
   calls_wait_state (f, record_id, CONCIERGE_QUEUED_CALL_ANSWERED);
@@ -438,6 +440,7 @@ test_video (Fixture       *fixture,
   g_assert_true (hcc_test_wait_until (player_has_frames, player, 60000));
   paintable = concierge_player_get_paintable (player);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), >, 0);
+  calls_screenshot (f, "call-answered");
   /* While the call view is up, the preview does not play as well. */
   g_assert_cmpint (concierge_player_get_state (preview), ==, CONCIERGE_PLAYER_STATE_IDLE);
 
