@@ -21,7 +21,7 @@
  * tried again after RETRY_S. */
 #define RETRY_S 10
 /* Pixels per module of the texture; the picture scales it down to fit. */
-#define MODULE_PX 10
+#define MODULE_PX 12
 
 struct _ConciergePassView
 {

@@ -33,6 +33,7 @@ struct _ConciergePassesView
   GtkCustomFilter    *filter;       /* (owned) */
   GCancellable       *cancellable;  /* (owned) (nullable): loading and deleting */
   char               *query;        /* (owned) (nullable): folded search text */
+  GHashTable         *pass_windows; /* (owned): pass ID -> its open window (unowned) */
   gboolean            loading;
   gboolean            load_failed;
 };
@@ -263,21 +264,53 @@ load (ConciergePassesView *self)
 }
 
 static void
+pass_window_destroyed_cb (ConciergePassesView *self,
+                          GtkWidget           *window)
+{
+  g_hash_table_remove (self->pass_windows, g_object_get_data (G_OBJECT (window), "concierge-pass-id"));
+}
+
+static void
+close_pass_windows (ConciergePassesView *self)
+{
+  g_autoptr(GList) windows = g_hash_table_get_values (self->pass_windows);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_hash_table_remove_all (self->pass_windows);
+}
+
+static void
 open_pass (ConciergePassesView *self,
            HccPass             *pass)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *site = site_name (self);
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  ConciergePassView *view = concierge_pass_view_new ();
+  g_autofree char *site = NULL;
+  GtkWidget *window = g_hash_table_lookup (self->pass_windows, hcc_pass_get_id (pass));
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkEventController *shortcuts;
+  ConciergePassView *view;
+
+  /* One window per pass: two would fetch two dynamic codes, and the
+   * older one would stop working as soon as the newer one is scanned. */
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  site = site_name (self);
+  window = adw_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  shortcuts = gtk_shortcut_controller_new ();
+  view = concierge_pass_view_new ();
 
   /* A window of its own, so the pass can be turned towards the visitor or
    * moved to a second screen while the desk goes on working. */
   gtk_window_set_title (GTK_WINDOW (window), hcc_pass_get_name (pass));
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 600);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
@@ -295,6 +328,10 @@ open_pass (ConciergePassesView *self,
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
   adw_window_set_content (ADW_WINDOW (window), box);
+
+  g_object_set_data_full (G_OBJECT (window), "concierge-pass-id", g_strdup (hcc_pass_get_id (pass)), g_free);
+  g_hash_table_insert (self->pass_windows, g_strdup (hcc_pass_get_id (pass)), window);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (pass_window_destroyed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -635,6 +672,9 @@ concierge_passes_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
+  if (self->pass_windows != NULL)
+    close_pass_windows (self);
+  g_clear_pointer (&self->pass_windows, g_hash_table_unref);
 
   /* The bin's child is a bound template child: let the template drop it
    * once, not the bin a second time. */
@@ -704,6 +744,7 @@ concierge_passes_view_init (ConciergePassesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->passes = g_list_store_new (HCC_TYPE_PASS);
+  self->pass_windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->filter = gtk_custom_filter_new (match_pass, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->passes)),
                                               g_object_ref (GTK_FILTER (self->filter)));
@@ -746,6 +787,7 @@ concierge_passes_view_set_session (ConciergePassesView *self,
     return;
 
   /* Nothing of the old site stays on screen. */
+  close_pass_windows (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_list_store_remove_all (self->passes);

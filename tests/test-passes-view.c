@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "concierge-pass-editor-private.h"
+#include "concierge-pass-view.h"
 #include "concierge-passes-view-private.h"
 #include "concierge-test-session.h"
 #include "test-hcc-services.h"
@@ -238,6 +239,58 @@ sim_level_id (Fixture *f,
                                                                                  index), "id"));
 }
 
+/* With CONCIERGE_SCREENSHOT_DIR set, saves @window as it looks now into
+ * that folder as @name, in the light or the dark style. */
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name,
+                 gboolean    dark)
+{
+  const char *dir = g_getenv ("CONCIERGE_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  gint64 until;
+
+  if (dir == NULL)
+    return;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* Let the window lay itself out and draw in the new style. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    {
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+      path = g_build_filename (dir, name, NULL);
+      gdk_texture_save_to_png (texture, path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The app's style sheet, which AdwApplication would load. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/hccdesk/Concierge/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 test_no_session (void)
 {
@@ -258,6 +311,53 @@ test_no_session (void)
   g_object_unref (view);
 }
 
+static guint
+count_pass_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *content;
+
+      if (!ADW_IS_WINDOW (window) || CONCIERGE_IS_PASS_EDITOR (window))
+        continue;
+      content = adw_window_get_content (ADW_WINDOW (window));
+      if (content != NULL && CONCIERGE_IS_PASS_VIEW (gtk_widget_get_last_child (content)))
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+one_pass_window (gpointer data)
+{
+  return count_pass_windows () == 1;
+}
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *id = g_strdup (hcc_pass_get_id (pass_named (f, "Courier DHL")));
+
+  /* The pass opens in a window of its own, once however often it is asked. */
+  g_assert_cmpuint (count_pass_windows (), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "passes.open", "s", id);
+  g_assert_true (hcc_test_wait_until (one_pass_window, NULL, TEST_TIMEOUT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "passes.open", "s", id);
+  g_assert_cmpuint (count_pass_windows (), ==, 1);
+
+  /* Another site: the old site's pass is no longer on screen. */
+  concierge_passes_view_set_session (f->view, NULL);
+  g_assert_cmpuint (count_pass_windows (), ==, 0);
+  g_assert_cmpstr (stack_page (f), ==, "no-session");
+  g_assert_cmpuint (g_list_model_get_n_items (concierge_passes_view_get_passes (f->view)), ==, 0);
+}
+
 static void
 test_list (Fixture       *f,
            gconstpointer  data)
@@ -276,6 +376,8 @@ test_list (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->view), "Created by Front Desk · 5 entries per door"));
   g_assert_true (has_label (GTK_WIDGET (f->view), "Expired"));
   g_assert_true (has_label (GTK_WIDGET (f->view), "Valid"));
+  save_screenshot (f->window, "passes-view-light.png", FALSE);
+  save_screenshot (f->window, "passes-view-dark.png", TRUE);
 
   /* A refresh lists again from the platform. */
   test_clear_requests (f->test->sim);
@@ -368,6 +470,8 @@ test_create_without_levels (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (fields.levels_message), "will open no door"));
   /* ...and saving it anyway is the desk's choice. */
   g_assert_true (gtk_widget_get_sensitive (fields.save_button));
+  save_screenshot (GTK_WINDOW (editor), "pass-editor-light.png", FALSE);
+  save_screenshot (GTK_WINDOW (editor), "pass-editor-dark.png", TRUE);
 
   test_clear_requests (f->test->sim);
   gtk_widget_activate (fields.save_button);
@@ -400,6 +504,7 @@ test_name_limit (Fixture       *f,
                    "A pass name can have at most 32 characters.");
   g_assert_cmpstr (gtk_label_get_label (fields.name_counter), ==, "33/32");
   g_assert_false (gtk_widget_get_sensitive (fields.save_button));
+  save_screenshot (GTK_WINDOW (editor), "pass-editor-name-too-long.png", FALSE);
 
   /* 32 is fine. */
   gtk_editable_set_text (GTK_EDITABLE (fields.name_row), "Délivery for the third floor wes");
@@ -573,9 +678,11 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  load_style ();
 
   g_test_add_func ("/passes-view/no-session", test_no_session);
   g_test_add ("/passes-view/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/passes-view/open", Fixture, NULL, fixture_setup, test_open, fixture_teardown);
   g_test_add ("/passes-view/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/passes-view/create/with-levels", Fixture, NULL,
               fixture_setup, test_create_with_levels, fixture_teardown);
