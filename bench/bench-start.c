@@ -61,6 +61,28 @@ timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* CPU seconds (user + system, all threads) that process @pid has used so
+ * far, or -1. */
+static double
+cpu_seconds_of (const char *pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", pid);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (pid == NULL || !g_file_get_contents (path, &contents, NULL, NULL) ||
+      (after_name = strrchr (contents, ')')) == NULL)
+    return -1;
+  /* Fields after "(comm)" start with the 3rd: utime is the 14th, stime the 15th. */
+  fields = g_strsplit (after_name + 2, " ", -1);
+  if (g_strv_length (fields) < 13)
+    return -1;
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) /
+         sysconf (_SC_CLK_TCK);
+}
+
 static gboolean
 drop_page_cache (void)
 {
@@ -78,12 +100,14 @@ drop_page_cache (void)
   return ok;
 }
 
-/* One run: the probe's milliseconds (-1 on failure) and, in @seen_ms, the
+/* One run: the probe's milliseconds (-1 on failure); in @seen_ms, the
  * time from spawn to the line as this process saw it, a cross-check that
- * adds the pipe and this process's wake-up. */
+ * adds the pipe and this process's wake-up; in @cpu_ms, the CPU time the
+ * app had used by then, which a busy machine does not inflate. */
 static double
 run_once (const char *data_home,
-          double     *seen_ms)
+          double     *seen_ms,
+          double     *cpu_ms)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -127,6 +151,7 @@ run_once (const char *data_home,
       break;
     if (g_str_has_prefix (line, "first-frame-ms ")) {
       *seen_ms = (g_get_monotonic_time () - start) / 1000.0;
+      *cpu_ms = 1000 * cpu_seconds_of (g_subprocess_get_identifier (process));
       probe_ms = g_ascii_strtod (line + strlen ("first-frame-ms "), NULL);
       break;
     }
@@ -189,7 +214,8 @@ median (GArray *values)
 static gboolean
 report (const char *label,
         GArray     *probe,
-        GArray     *seen)
+        GArray     *seen,
+        GArray     *cpu)
 {
   g_autoptr(GString) all = g_string_new (NULL);
   double low, high, middle, seen_median;
@@ -207,6 +233,8 @@ report (const char *label,
   g_print ("  %-5s %u runs: median %4.0f ms, spread %.0f-%.0f ms (%.0f ms)  [%s]\n",
            label, probe->len, middle, low, high, high - low, all->str);
   g_print ("        seen from the bench (spawn to line): median %4.0f ms\n", seen_median);
+  g_print ("        CPU time of the app by then (user + system, all threads): median %4.0f ms\n",
+           median (cpu));
 
   return TRUE;
 }
@@ -219,12 +247,14 @@ main (int   argc,
   g_autoptr(GArray) warm_seen = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cold = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cold_seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) warm_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cold_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
   guint warm_runs = argc > 1 ? (guint) atoi (argv[1]) : 7;
   guint cold_runs = argc > 2 ? (guint) atoi (argv[2]) : 3;
   gboolean ok = TRUE;
-  double seen = -1, value;
+  double seen = -1, cpu = -1, value;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) {
     g_printerr ("No display: run under xvfb-run -a dbus-run-session, or in a desktop session.\n");
@@ -241,7 +271,7 @@ main (int   argc,
   g_print ("Start to first window frame of `concierge --demo` (CONCIERGE_STARTUP_PROBE=exit)\n");
 
   /* The first run loads the files into the page cache; it is not counted. */
-  value = run_once (data_home, &seen);
+  value = run_once (data_home, &seen, &cpu);
   if (value < 0) {
     g_printerr ("The app printed no first-frame-ms line within %d s: is "
                 "concierge_startup_probe_attach() called by the window, and is there a display?\n",
@@ -249,12 +279,13 @@ main (int   argc,
     return 1;
   }
   for (guint i = 0; i < warm_runs; i++) {
-    value = run_once (data_home, &seen);
+    value = run_once (data_home, &seen, &cpu);
     g_array_append_val (warm, value);
     g_array_append_val (warm_seen, seen);
+    g_array_append_val (warm_cpu, cpu);
   }
   if (warm->len > 0)
-    ok = report ("warm", warm, warm_seen) && ok;
+    ok = report ("warm", warm, warm_seen, warm_cpu) && ok;
 
   for (guint i = 0; i < cold_runs; i++) {
     if (!drop_page_cache ()) {
@@ -262,12 +293,13 @@ main (int   argc,
                "(/proc/sys/vm/drop_caches)\n");
       break;
     }
-    value = run_once (data_home, &seen);
+    value = run_once (data_home, &seen, &cpu);
     g_array_append_val (cold, value);
     g_array_append_val (cold_seen, seen);
+    g_array_append_val (cold_cpu, cpu);
   }
   if (cold->len > 0)
-    ok = report ("cold", cold, cold_seen) && ok;
+    ok = report ("cold", cold, cold_seen, cold_cpu) && ok;
 
   if (warm->len > 0)
     g_print ("Goal: start under 500 ms (warm median): %s\n",
