@@ -249,8 +249,10 @@ concierge_pass_printer_export_pdf (HccPass     *pass,
       return FALSE;
     }
 
-  /* One page drawn by cairo straight into the file: quick enough to run
-   * synchronously, and what tests need. */
+  /* One page drawn by cairo straight into the file. GTK runs the export
+   * in a nested main loop until the page is written, so the caller waits
+   * but the main context keeps being served; tests and scripts want the
+   * file when this returns. */
   operation = new_operation (pass, site_name);
   gtk_print_operation_set_export_filename (operation, path);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);

@@ -19,8 +19,8 @@ G_DEFINE_QUARK (concierge-qr-error-quark, concierge_qr_error)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
 
-/* A phone must read the code off a screen or paper from arm's length, so
- * the modules are never smaller than this many pixels in a texture. */
+/* Whole pixels per module keep every edge sharp; callers pick the size
+ * (the pass view uses 12 and lets the picture scale it). */
 #define MIN_MODULE_PX 1
 
 static QRcode *
