@@ -441,6 +441,36 @@ stub_has_notifications (gpointer data)
   return wait->stub->summaries->len >= wait->n;
 }
 
+static void
+roundtrip_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* GIO's backend can only close a notification once it has the reply to
+ * Notify. Replies come back in order, so the reply to a later call to the
+ * bus means the Notify reply has been handled. */
+static void
+stub_roundtrip (StubServer *stub)
+{
+  gboolean done = FALSE;
+
+  g_dbus_connection_call (stub->bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "GetId", NULL, NULL, G_DBUS_CALL_FLAGS_NONE,
+                          -1, NULL, roundtrip_cb, &done);
+  g_assert_true (hcc_test_wait_until (flag_set, &done, TIMEOUT_MS));
+}
+
 static gboolean
 stub_has_closed (gpointer data)
 {
@@ -485,6 +515,7 @@ test_notifier (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (stub->summaries, 0), ==, title);
   g_assert_nonnull (strstr (g_ptr_array_index (stub->actions, 0), "Answer"));
   g_assert_nonnull (strstr (g_ptr_array_index (stub->actions, 0), "Open Door"));
+  stub_roundtrip (stub);
 
   /* Answered elsewhere: the notification goes. */
   calls_control (f, record_id, "answer-elsewhere");
@@ -521,6 +552,7 @@ test_notifier_silence (Fixture       *fixture,
   record_id = inject_id (f, 0);
   g_assert_cmpuint (_concierge_call_notifier_get_n_sent (notifier), ==, 1);
   g_assert_true (hcc_test_wait_until (stub_has_notifications, &wait, TIMEOUT_MS));
+  stub_roundtrip (stub);
 
   activate (f, "silence", record_id);
   g_assert_cmpuint (_concierge_call_notifier_get_n_withdrawn (notifier), ==, 1);
