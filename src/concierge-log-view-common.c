@@ -208,7 +208,7 @@ query_cb (GObject      *source,
       {
         g_list_store_splice (core->items, g_list_model_get_n_items (G_LIST_MODEL (core->items)),
                              0, objects, n_rows);
-        core->has_more = n_rows >= (guint) data->limit;
+        core->has_more = data->limit > 0 && n_rows >= (guint) data->limit;
       }
     else
       {
@@ -217,7 +217,7 @@ query_cb (GObject      *source,
         g_list_store_splice (core->items, 0, shown, objects, n_rows);
         /* A kept window leaves the older rows where they were: unloaded. */
         if (!data->keep_window)
-          core->has_more = n_rows >= (guint) data->limit;
+          core->has_more = data->limit > 0 && n_rows >= (guint) data->limit;
       }
 
     for (guint i = 0; i < n_rows; i++)
@@ -264,7 +264,12 @@ run_query (ConciergeLogCore *core,
    * exactly the loaded window (everything from the oldest row shown on)
    * plus whatever is new, rather than a count that new rows would push
    * the oldest ones out of. */
-  if (!append && core->has_more && shown > 0)
+  if (!append && shown > 0 && !core->has_more)
+    {
+      /* Everything was loaded: it still is, new rows included. */
+      limit = -1;
+    }
+  else if (!append && core->has_more && shown > 0)
     {
       g_autoptr(GObject) oldest = g_list_model_get_item (G_LIST_MODEL (core->items), shown - 1);
       GDateTime *oldest_time = core->ops->item_time (oldest);
