@@ -202,6 +202,7 @@ update_ack_all (ConciergeCallLogView *self)
     {
       g_autofree char *tip = NULL;
 
+      /* TRANSLATORS: tooltip of "Acknowledge All"; %u is the number of missed calls. */
       tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Mark %u missed call as seen",
                                           "Mark all %u missed calls as seen", missed),
