@@ -276,28 +276,9 @@ load_failed (ConciergePassEditor *self,
 }
 
 static void
-levels_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+fill_levels (ConciergePassEditor *self,
+             GListModel          *levels)
 {
-  g_autoptr(ConciergePassEditor) self = user_data;
-  g_autoptr(GListModel) levels = NULL;
-  g_autoptr(GError) error = NULL;
-
-  levels = hcc_access_levels_list_finish (HCC_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (levels == NULL)
-    {
-      g_autofree char *text = NULL;
-
-      gtk_label_set_label (self->levels_placeholder, _("The access levels could not be loaded."));
-      /* Translators: %s says why the access levels could not be loaded. */
-      text = g_strdup_printf (_("The access levels could not be loaded: %s"), error->message);
-      load_failed (self, text);
-      return;
-    }
-
   gtk_label_set_label (self->levels_placeholder, _("This site has no access levels."));
   for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
     {
@@ -322,6 +303,32 @@ levels_cb (GObject      *source,
   self->levels_loaded = TRUE;
   check_initial_levels (self);
   validate (self);
+}
+
+static void
+levels_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ConciergePassEditor) self = user_data;
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(GError) error = NULL;
+
+  levels = hcc_access_levels_list_finish (HCC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (levels == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      gtk_label_set_label (self->levels_placeholder, _("The access levels could not be loaded."));
+      /* Translators: %s says why the access levels could not be loaded. */
+      text = g_strdup_printf (_("The access levels could not be loaded: %s"), error->message);
+      load_failed (self, text);
+      return;
+    }
+
+  fill_levels (self, levels);
 }
 
 static void
@@ -568,9 +575,10 @@ concierge_pass_editor_init (ConciergePassEditor *self)
 }
 
 ConciergePassEditor *
-concierge_pass_editor_new (GtkWindow *parent,
-                           HccClient *client,
-                           HccPass   *pass)
+concierge_pass_editor_new (GtkWindow  *parent,
+                           HccClient  *client,
+                           GListModel *access_levels,
+                           HccPass    *pass)
 {
   ConciergePassEditor *self;
   g_autoptr(GDateTime) now = NULL;
@@ -579,6 +587,7 @@ concierge_pass_editor_new (GtkWindow *parent,
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (HCC_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (access_levels == NULL || G_IS_LIST_MODEL (access_levels), NULL);
   g_return_val_if_fail (pass == NULL || HCC_IS_PASS (pass), NULL);
 
   self = g_object_new (CONCIERGE_TYPE_PASS_EDITOR,
@@ -617,7 +626,12 @@ concierge_pass_editor_new (GtkWindow *parent,
   write_time (start, self->start_calendar, self->start_hour, self->start_minute);
   write_time (end, self->end_calendar, self->end_hour, self->end_minute);
 
-  hcc_access_levels_list_async (client, self->cancellable, levels_cb, g_object_ref (self));
+  /* The directory's cached levels open the form at once (and offline);
+   * without them, ask the platform. */
+  if (access_levels != NULL && g_list_model_get_n_items (access_levels) > 0)
+    fill_levels (self, access_levels);
+  else
+    hcc_access_levels_list_async (client, self->cancellable, levels_cb, g_object_ref (self));
   if (pass != NULL)
     hcc_passes_get_async (client, hcc_pass_get_id (pass), self->cancellable, pass_cb, g_object_ref (self));
 

@@ -377,13 +377,18 @@ open_editor (ConciergePassesView *self,
              HccPass             *pass)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ConciergeDirectory *directory;
   ConciergePassEditor *editor;
 
   if (self->session == NULL)
     return;
 
+  directory = concierge_session_get_directory (self->session);
   editor = concierge_pass_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                      concierge_session_get_client (self->session), pass);
+                                      concierge_session_get_client (self->session),
+                                      directory != NULL ? concierge_directory_get_access_levels (directory)
+                                                        : NULL,
+                                      pass);
   g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }

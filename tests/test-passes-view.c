@@ -618,6 +618,47 @@ test_edit_keeps_levels (Fixture       *f,
   g_assert_nonnull (pass_named (f, "Courier DHL Express"));
 }
 
+static void
+test_editor_levels_source (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListStore) cached = g_list_store_new (HCC_TYPE_ACCESS_LEVEL);
+  g_autoptr(HccAccessLevel) level = hcc_access_level_new ();
+  g_autoptr(GPtrArray) asked = NULL;
+  ConciergePassEditor *editor;
+  ConciergePassEditorFields fields;
+
+  /* The directory's own refresh lists the levels too: let it finish, so
+   * the request log shows the editor's requests only. */
+  g_assert_true (concierge_test_session_wait_directory (f->test, TEST_TIMEOUT_MS));
+
+  /* Levels the desk already has (the directory's cache): shown at once,
+   * without asking the platform. */
+  hcc_access_level_set_id (level, "cached-level");
+  hcc_access_level_set_name (level, "Cached level");
+  g_list_store_append (cached, level);
+  test_clear_requests (f->test->sim);
+  editor = concierge_pass_editor_new (f->window, f->test->client, G_LIST_MODEL (cached), NULL);
+  g_assert_true (concierge_pass_editor_get_ready (editor));
+  concierge_pass_editor_set_level (editor, "cached-level", TRUE);
+  concierge_pass_editor_get_fields (editor, &fields);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fields.levels_message)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  asked = test_requests_for (f->test->sim, "/acspm/v1/accesslevel/list");
+  g_assert_cmpuint (asked->len, ==, 0);
+  g_clear_pointer (&asked, g_ptr_array_unref);
+
+  /* None cached: the platform's list. */
+  editor = concierge_pass_editor_new (f->window, f->test->client, NULL, NULL);
+  g_assert_false (concierge_pass_editor_get_ready (editor));
+  g_assert_true (hcc_test_wait_until (editor_ready, editor, TEST_TIMEOUT_MS));
+  concierge_pass_editor_get_fields (editor, &fields);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (fields.levels_list, 2));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  asked = test_requests_for (f->test->sim, "/acspm/v1/accesslevel/list");
+  g_assert_cmpuint (asked->len, ==, 1);
+}
+
 static gboolean
 dialog_open (gpointer data)
 {
@@ -690,6 +731,8 @@ main (int   argc,
               fixture_setup, test_create_without_levels, fixture_teardown);
   g_test_add ("/passes-view/editor/validation", Fixture, NULL,
               fixture_setup, test_name_limit, fixture_teardown);
+  g_test_add ("/passes-view/editor/levels-source", Fixture, NULL,
+              fixture_setup, test_editor_levels_source, fixture_teardown);
   g_test_add ("/passes-view/editor/failed-save-keeps-input", Fixture, NULL,
               fixture_setup, test_failed_save_keeps_input, fixture_teardown);
   g_test_add ("/passes-view/edit/keeps-levels", Fixture, NULL,
