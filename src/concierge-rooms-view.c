@@ -476,7 +476,8 @@ room_row_bind_cb (GtkSignalListItemFactory *factory,
     name = "";
 
   if (n == 0)
-    count = g_strdup (_("Empty"));
+    /* Translators: a room where nobody lives. */
+    count = g_strdup (C_("room", "Empty"));
   else
     /* Translators: how many people live in a room. */
     count = g_strdup_printf (ngettext ("%d resident", "%d residents", n), n);

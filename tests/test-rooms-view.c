@@ -11,7 +11,6 @@
  */
 
 #include <adwaita.h>
-#include <string.h>
 
 #include "concierge-resident-editor.h"
 #include "concierge-rooms-view-private.h"
@@ -837,30 +836,13 @@ editor_shown (gpointer data)
   return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor));
 }
 
-/* Whether a label somewhere below @widget reads @text. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (shows_text (c, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 test_add_resident (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(JsonObject) room = sim_room_with (fixture, 2);
   ConciergeResidentEditor *editor;
+  GtkListBox *rooms;
 
   concierge_rooms_view_show_room (fixture->view, json_object_get_string_member (room, "roomId"));
   g_assert_null (find_editor ());
@@ -869,8 +851,15 @@ test_add_resident (Fixture       *fixture,
   g_assert_true (hcc_test_wait_until (editor_shown, NULL, TIMEOUT_MS));
   editor = find_editor ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (fixture->window));
-  /* Pre-filled with the room: the editor lists it among the resident's rooms. */
-  g_assert_true (shows_text (GTK_WIDGET (editor), json_object_get_string_member (room, "roomName")));
+  /* Pre-filled with the room: it is the one room in the editor's list of
+   * the resident's rooms. */
+  rooms = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                       CONCIERGE_TYPE_RESIDENT_EDITOR,
+                                                       "rooms_list"));
+  g_assert_nonnull (rooms);
+  g_assert_cmpuint (n_rows (rooms), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (rooms, 0))),
+                   ==, json_object_get_string_member (room, "roomName"));
 
   gtk_window_destroy (GTK_WINDOW (editor));
   while (g_main_context_iteration (NULL, FALSE))
