@@ -37,7 +37,8 @@ GtkButton           *_concierge_call_view_get_hang_up_button (ConciergeCallView 
 ConciergeCallView   *_concierge_calls_view_get_call_view   (ConciergeCallsView       *self);
 /* "empty", "queue" or "call" */
 const char          *_concierge_calls_view_get_page        (ConciergeCallsView       *self);
-GtkListView         *_concierge_calls_view_get_list_view   (ConciergeCallsView       *self);
+/* The list of calls (a GtkListBox). */
+GtkWidget           *_concierge_calls_view_get_list_view   (ConciergeCallsView       *self);
 GtkLabel            *_concierge_calls_view_get_waiting_label (ConciergeCallsView     *self);
 ConciergePlayer     *_concierge_calls_view_get_preview_player (ConciergeCallsView    *self);
 /* The record ID the preview shows, or NULL. */

@@ -27,12 +27,11 @@ struct _ConciergeCallsView
   ConciergePlayerView   *preview_view;
   GtkLabel              *preview_label;
   GtkLabel              *preview_problem_label;
-  GtkListView           *list_view;
+  GtkListBox            *list_box;
   ConciergeCallView     *call_view;
 
   ConciergeSession      *session;       /* (owned) (nullable) */
   ConciergeCallQueue    *queue;         /* (owned) (nullable) */
-  GtkNoSelection        *selection;     /* (owned) */
   ConciergePlayer       *preview_player; /* (owned) */
   ConciergeStationVideo *preview_video; /* (owned) (nullable) */
   char                  *preview_record_id; /* (owned) (nullable) */
@@ -61,7 +60,7 @@ typedef struct {
   GtkWidget           *open_door;
   GtkWidget           *show_room;
   GtkWidget           *show_call;
-  ConciergeQueuedCall *call;            /* (nullable) (unowned): while bound */
+  ConciergeQueuedCall *call;            /* (unowned): the list box holds it while the row lives */
   ConciergeCallsView  *view;            /* (unowned) */
 } Row;
 
@@ -189,15 +188,15 @@ row_update_place (Row *row)
 }
 
 static void
-row_state_cb (Row *row)
+row_state_cb (GtkWidget *box)
 {
-  row_update_state (row);
+  row_update_state (g_object_get_data (G_OBJECT (box), "row-data"));
 }
 
 static void
-row_waiting_cb (Row *row)
+row_waiting_cb (GtkWidget *box)
 {
-  row_update_status (row);
+  row_update_status (g_object_get_data (G_OBJECT (box), "row-data"));
 }
 
 /* The action is set in bind, with its target: an action name without
@@ -221,11 +220,20 @@ row_button (GtkWidget  *box,
   return button;
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          ConciergeCallsView       *self)
+/* One row per call, made by the list box when the call joins the queue
+ * and dropped when it leaves. */
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
 {
+  ConciergeCallsView *self = user_data;
+  ConciergeQueuedCall *call = item;
+  HccCall *hcc_call = concierge_queued_call_get_call (call);
+  const char *station = _concierge_call_station_name (hcc_call);
+  const char *record_id = concierge_queued_call_get_record_id (call);
+  g_autofree char *answer_label = NULL;
+  g_autofree char *decline_label = NULL;
+  g_autofree char *door_label = NULL;
   Row *row = g_new0 (Row, 1);
   GtkWidget *texts;
   GtkWidget *buttons;
@@ -282,25 +290,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   row->show_call = row_button (buttons, "show-call", _("Show Call"), "app.show-call", NULL);
 
   g_object_set_data_full (G_OBJECT (row->box), "row-data", row, g_free);
-  gtk_list_item_set_child (item, row->box);
-  /* The row holds buttons: let keyboard focus reach them, not the row. */
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         ConciergeCallsView       *self)
-{
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row-data");
-  ConciergeQueuedCall *call = gtk_list_item_get_item (item);
-  HccCall *hcc_call = concierge_queued_call_get_call (call);
-  const char *record_id = concierge_queued_call_get_record_id (call);
-  const char *station = _concierge_call_station_name (hcc_call);
-  g_autofree char *answer_label = NULL;
-  g_autofree char *decline_label = NULL;
-  g_autofree char *door_label = NULL;
-
+  /* The list box keeps no reference to the item; the row does. */
+  g_object_set_data_full (G_OBJECT (row->box), "row-call", g_object_ref (call), g_object_unref);
   row->call = call;
   gtk_label_set_label (row->title, station);
 
@@ -325,31 +316,26 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->open_door),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, door_label, -1);
 
-  g_signal_connect_swapped (call, "notify::state", G_CALLBACK (row_state_cb), row);
-  g_signal_connect_swapped (call, "notify::door-ids", G_CALLBACK (row_state_cb), row);
-  g_signal_connect_swapped (call, "notify::waiting-seconds", G_CALLBACK (row_waiting_cb), row);
+  /* The row lives as long as the call is in the queue; the connections
+   * end with whichever goes first. */
+  g_signal_connect_object (call, "notify::state", G_CALLBACK (row_state_cb), row->box,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (call, "notify::door-ids", G_CALLBACK (row_state_cb), row->box,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (call, "notify::waiting-seconds", G_CALLBACK (row_waiting_cb),
+                           row->box, G_CONNECT_SWAPPED);
 
   row_update_place (row);
   row_update_state (row);
-}
 
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           ConciergeCallsView       *self)
-{
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row-data");
-
-  if (row->call != NULL)
-    g_signal_handlers_disconnect_by_data (row->call, row);
-  row->call = NULL;
+  return row->box;
 }
 
 /* Rows show the building once the preview found the station's camera. */
 static void
 refresh_bound_rows (ConciergeCallsView *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -601,9 +587,8 @@ concierge_calls_view_dispose (GObject *object)
       concierge_player_view_set_player (self->preview_view, NULL);
     }
   g_clear_object (&self->preview_player);
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
-  g_clear_object (&self->selection);
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
 
   /* AdwBin unparents its child itself; doing it first keeps the template
    * disposal from unparenting it a second time. */
@@ -656,26 +641,14 @@ concierge_calls_view_class_init (ConciergeCallsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, preview_view);
   gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, preview_label);
   gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, preview_problem_label);
-  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, list_box);
   gtk_widget_class_bind_template_child (widget_class, ConciergeCallsView, call_view);
 }
 
 static void
 concierge_calls_view_init (ConciergeCallsView *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-
-  self->selection = gtk_no_selection_new (NULL);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   self->preview_player = concierge_player_new ();
   concierge_player_view_set_player (self->preview_view, self->preview_player);
@@ -753,7 +726,8 @@ concierge_calls_view_set_session (ConciergeCallsView *self,
                                 G_CALLBACK (preview_area_cb), self);
     }
 
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->queue));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->queue),
+                           create_row_cb, self, NULL);
   update_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -819,10 +793,10 @@ _concierge_calls_view_get_page (ConciergeCallsView *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-GtkListView *
+GtkWidget *
 _concierge_calls_view_get_list_view (ConciergeCallsView *self)
 {
-  return self->list_view;
+  return GTK_WIDGET (self->list_box);
 }
 
 GtkLabel *

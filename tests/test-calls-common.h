@@ -313,7 +313,7 @@ calls_find_row (CallsFixture *f,
                 const char   *station,
                 guint        *position)
 {
-  GtkWidget *list = GTK_WIDGET (_concierge_calls_view_get_list_view (f->view));
+  GtkWidget *list = _concierge_calls_view_get_list_view (f->view);
   guint i = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list);
