@@ -189,6 +189,7 @@ test_ring_answer_hang_up (Fixture       *fixture,
 
   /* The call lasts: the duration shows. */
   calls_wait_label (_concierge_call_view_get_label (call_view, "duration"), "0:0");
+  calls_screenshot (f, "call-answered-now");
 
   g_assert_true (gtk_widget_activate (GTK_WIDGET (_concierge_call_view_get_hang_up_button (call_view))));
   calls_wait_sim_statuses (f, record_id, "13");
