@@ -31,7 +31,8 @@ struct _ConciergePassesView
   GListStore         *passes;       /* (owned): HccPass as listed */
   GtkFilterListModel *filtered;     /* (owned) */
   GtkCustomFilter    *filter;       /* (owned) */
-  GCancellable       *cancellable;  /* (owned) (nullable): loading and deleting */
+  GCancellable       *cancellable;  /* (owned) (nullable): the listing in flight */
+  GCancellable       *write_cancellable; /* (owned): deletes; a new listing leaves them be */
   char               *query;        /* (owned) (nullable): folded search text */
   GHashTable         *pass_windows; /* (owned): pass ID -> its open window (unowned) */
   gboolean            loading;
@@ -469,9 +470,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   data = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (data, g_object_ref (self));
   g_ptr_array_add (data, g_object_ref (pass));
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  hcc_passes_delete_async (concierge_session_get_client (self->session), ids, self->cancellable,
+  hcc_passes_delete_async (concierge_session_get_client (self->session), ids, self->write_cancellable,
                            delete_cb, data);
 }
 
@@ -676,6 +675,8 @@ concierge_passes_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->write_cancellable);
+  g_clear_object (&self->write_cancellable);
   g_clear_object (&self->session);
   if (self->pass_windows != NULL)
     close_pass_windows (self);
@@ -749,6 +750,7 @@ concierge_passes_view_init (ConciergePassesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->passes = g_list_store_new (HCC_TYPE_PASS);
+  self->write_cancellable = g_cancellable_new ();
   self->pass_windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->filter = gtk_custom_filter_new (match_pass, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->passes)),
@@ -795,6 +797,9 @@ concierge_passes_view_set_session (ConciergePassesView *self,
   close_pass_windows (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->write_cancellable);
+  g_object_unref (self->write_cancellable);
+  self->write_cancellable = g_cancellable_new ();
   g_list_store_remove_all (self->passes);
   self->loading = FALSE;
   self->load_failed = FALSE;
