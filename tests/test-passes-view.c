@@ -639,14 +639,30 @@ test_editor_levels_source (Fixture       *f,
   g_list_store_append (cached, level);
   test_clear_requests (f->test->sim);
   editor = concierge_pass_editor_new (f->window, f->test->client, G_LIST_MODEL (cached), NULL);
+  gtk_window_present (GTK_WINDOW (editor));
   g_assert_true (concierge_pass_editor_get_ready (editor));
   concierge_pass_editor_set_level (editor, "cached-level", TRUE);
   concierge_pass_editor_get_fields (editor, &fields);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fields.levels_message)));
-  gtk_window_destroy (GTK_WINDOW (editor));
   asked = test_requests_for (f->test->sim, "/acspm/v1/accesslevel/list");
   g_assert_cmpuint (asked->len, ==, 0);
   g_clear_pointer (&asked, g_ptr_array_unref);
+
+  /* That level is gone from the platform (VMS040016): the refusal is said
+   * in words next to the levels, and the dialog keeps what was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (fields.name_row), "Gardener");
+  gtk_widget_activate (fields.save_button);
+  g_assert_true (hcc_test_wait_until ((HccTestPredicate) gtk_widget_get_visible,
+                                      fields.levels_message, TEST_TIMEOUT_MS));
+  g_assert_false (concierge_pass_editor_get_saving (editor));
+  g_assert_cmpstr (gtk_label_get_label (fields.levels_message), ==, "The access level no longer exists.");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fields.form_message)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fields.name_row)), ==, "Gardener");
+  g_assert_true (editor_open (NULL));
+  /* Changing the levels clears the refusal; none left is the usual warning. */
+  concierge_pass_editor_set_level (editor, "cached-level", FALSE);
+  g_assert_nonnull (strstr (gtk_label_get_label (fields.levels_message), "will open no door"));
+  gtk_window_destroy (GTK_WINDOW (editor));
 
   /* None cached: the platform's list. */
   editor = concierge_pass_editor_new (f->window, f->test->client, NULL, NULL);
