@@ -36,6 +36,7 @@ struct _ConciergeCallsView
   ConciergeStationVideo *preview_video; /* (owned) (nullable) */
   char                  *preview_record_id; /* (owned) (nullable) */
   char                  *last_toast;    /* (owned) (nullable): for tests */
+  GListModel            *rooms;         /* (owned) (nullable): the directory's rooms */
 };
 
 enum {
@@ -510,6 +511,31 @@ preview_area_cb (ConciergeCallsView *self)
 }
 
 static void
+rooms_changed_cb (ConciergeCallsView *self)
+{
+  refresh_bound_rows (self);
+}
+
+/* Show Room needs the directory, which exists once the session started
+ * and fills in the background. */
+static void
+watch_rooms (ConciergeCallsView *self)
+{
+  ConciergeDirectory *directory;
+
+  if (self->rooms != NULL || self->session == NULL)
+    return;
+
+  directory = concierge_session_get_directory (self->session);
+  if (directory == NULL)
+    return;
+
+  self->rooms = g_object_ref (concierge_directory_get_rooms (directory));
+  g_signal_connect_swapped (self->rooms, "items-changed", G_CALLBACK (rooms_changed_cb), self);
+  refresh_bound_rows (self);
+}
+
+static void
 stack_child_cb (ConciergeCallsView *self)
 {
   update_preview (self);
@@ -709,6 +735,14 @@ concierge_calls_view_set_session (ConciergeCallsView *self,
     }
   g_clear_pointer (&self->preview_record_id, g_free);
 
+  if (self->rooms != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->rooms, self);
+      g_clear_object (&self->rooms);
+    }
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+
   g_set_object (&self->session, session);
 
   if (session != NULL)
@@ -724,11 +758,13 @@ concierge_calls_view_set_session (ConciergeCallsView *self,
                                 G_CALLBACK (preview_area_cb), self);
       g_signal_connect_swapped (self->preview_video, "notify::problem",
                                 G_CALLBACK (preview_area_cb), self);
+      g_signal_connect_swapped (session, "notify::started", G_CALLBACK (watch_rooms), self);
     }
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->queue),
                            create_row_cb, self, NULL);
   update_page (self);
+  watch_rooms (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

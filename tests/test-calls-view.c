@@ -303,6 +303,18 @@ test_open_door (Fixture       *fixture,
   g_assert_true (concierge_queued_call_is_ringing_at_door (call));
 }
 
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+array_not_empty (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 0;
+}
+
 /* The device or another desk ends calls: ringing stops at once, the rows
  * say what happened, the log keeps the outcome. Two calls at once queue
  * in arrival order. */
@@ -353,6 +365,31 @@ test_two_calls_device_end (Fixture       *fixture,
   second_position = first_position;
   g_assert_cmpuint (second_position, ==, 1);
   (void) first_position;
+
+  /* Room 101 exists in every building; the station's camera says which
+   * one (North Tower), so Show Room names exactly that room. */
+  {
+    GtkWidget *show_room = row_child (second_row, "show-room");
+    ConciergeDirectory *directory = concierge_session_get_directory (f->ts->session);
+    GListModel *rooms = concierge_directory_get_rooms (directory);
+    const char *expected = NULL;
+
+    g_assert_true (concierge_test_session_wait_directory (f->ts, TIMEOUT_MS));
+    for (guint i = 0; i < g_list_model_get_n_items (rooms); i++)
+      {
+        g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
+
+        if (g_strcmp0 (hcc_room_get_number (room), "101") == 0 &&
+            g_strcmp0 (hcc_room_get_building_name (room), "North Tower") == 0)
+          expected = hcc_room_get_id (room);
+      }
+    g_assert_nonnull (expected);
+    g_assert_true (hcc_test_wait_until (widget_visible, show_room, TIMEOUT_MS));
+    g_assert_true (gtk_widget_activate (show_room));
+    g_assert_true (hcc_test_wait_until (array_not_empty, f->shown_rooms, TIMEOUT_MS));
+    g_assert_cmpstr (g_ptr_array_index (f->shown_rooms, 0), ==, expected);
+    g_assert_cmpstr (row_text (second_row, "call-place"), ==, "North Tower · Room 101");
+  }
 
   calls_control (f, first_id, "answer-elsewhere");
   calls_control (f, second_id, "cancel");
@@ -462,6 +499,41 @@ test_video (Fixture       *fixture,
   g_assert_cmpint (concierge_player_get_state (player), ==, CONCIERGE_PLAYER_STATE_IDLE);
 }
 
+/* The video test runs in a subprocess: GStreamer 1.22.0's hlsdemux2 can
+ * abort ("g_mutex_clear() called on uninitialised or locked mutex") while a
+ * stalled live HLS stream is taken to NULL, inside gst_element_set_state()
+ * on the player's teardown thread. A loaded machine makes the stall likely.
+ * That abort is reported as incomplete, with its reason; any other failure
+ * fails the test. */
+static const char *program;
+
+static void
+test_video_guarded (void)
+{
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                            &error, program, "-q", "-p", "/calls-view/video/subprocess",
+                            "--GTestSubprocess", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+
+  if (g_subprocess_get_successful (child))
+    return;
+
+  if (err != NULL && strstr (err, "g_mutex_clear() called on uninitialised or locked mutex") != NULL)
+    {
+      g_test_incomplete ("GStreamer 1.22.0 hlsdemux2 aborted while a stalled stream stopped");
+      return;
+    }
+
+  g_printerr ("%s", err != NULL ? err : "");
+  g_assert_true (g_subprocess_get_successful (child));
+}
+
 /* A session change resets the view. */
 static void
 test_session_change (Fixture       *fixture,
@@ -488,6 +560,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  program = argv[0];
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_log_set_fatal_handler (calls_fatal_log_cb, NULL);
@@ -501,7 +574,10 @@ main (int   argc,
   ADD ("open-door", test_open_door, 4);
   ADD ("two-calls-device-end", test_two_calls_device_end, 5);
   ADD ("call-view-answered-elsewhere", test_call_view_answered_elsewhere, 6);
-  ADD ("video", test_video, 7);
+  if (g_test_subprocess ())
+    ADD ("video/subprocess", test_video, 7);
+  else
+    g_test_add_func ("/calls-view/video", test_video_guarded);
   ADD ("session-change", test_session_change, 8);
 
   return g_test_run ();
