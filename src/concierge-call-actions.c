@@ -11,6 +11,7 @@
 
 #include "concierge-call-actions.h"
 #include "concierge-calls-view-private.h"
+#include "concierge-window.h"
 
 struct _ConciergeCallActions
 {
@@ -127,17 +128,30 @@ report_error (ConciergeCallActions *self,
   report (self, message);
 }
 
-/* Switches the window to the Calls page and opens the call. This is what
- * concierge_window_show_call() of the window contract does; it is found
- * through the widget tree, so no window API is needed. */
+/* Switches the window to the Calls page and opens the call: the main
+ * window does that itself; any other window with a calls view (tests, a
+ * second window) gets the same through its widget tree. */
 static void
 show_call (ConciergeCallActions *self,
            const char           *record_id,
            gboolean              present)
 {
   GtkWindow *window = NULL;
-  ConciergeCallsView *view = find_calls_view (self, &window);
+  ConciergeCallsView *view;
 
+  if (self->app == NULL)
+    return;
+
+  for (GList *l = gtk_application_get_windows (self->app); l != NULL; l = l->next)
+    if (CONCIERGE_IS_WINDOW (l->data))
+      {
+        concierge_window_show_call (CONCIERGE_WINDOW (l->data), record_id);
+        if (present)
+          gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+
+  view = find_calls_view (self, &window);
   if (view == NULL)
     {
       g_debug ("No calls view to show call %s", record_id);
