@@ -123,6 +123,28 @@ static const Kind access_level_kind = {
   hcc_access_level_get_type
 };
 
+/* The two big listings are fetched through the pager directly, with the
+ * paging hcc-directory.c uses for them (pageNum from 1, probing 0 once,
+ * T19), so that the pages can be mapped into objects on our worker rather
+ * than in one long stretch on the main thread. */
+static const HccPagerConfig rooms_pager = {
+  .page_key = "pageNum",
+  .base = 1,
+  .probe_base_zero = TRUE,
+  .page_size = 200,
+  .list_keys = "roomList",
+  .total_keys = "totalNum|totalCount",
+};
+
+static const HccPagerConfig residents_pager = {
+  .page_key = "pageNum",
+  .base = 1,
+  .probe_base_zero = TRUE,
+  .page_size = 200,
+  .list_keys = "personList",
+  .total_keys = "totalNum|totalCount",
+};
+
 /* The schema, one step per version: migrations[n] turns version n into n+1.
  * Every table is the last listing of the platform, in the order the models
  * show it ("pos"). Times are microseconds since the Unix epoch in UTC. */
@@ -242,6 +264,11 @@ typedef struct
   GPtrArray *residents;      /* (owned) of HccResident */
   GPtrArray *access_levels;  /* (owned) of HccAccessLevel */
   gint64     last_refreshed; /* UTC microseconds, 0: never */
+
+  /* A refresh's rooms and residents as the platform sent them: mapping
+   * 10,000 JSON objects into objects is worker work too. */
+  JsonArray *raw_rooms;      /* (owned) (nullable) */
+  JsonArray *raw_residents;  /* (owned) (nullable) */
 } Snapshot;
 
 /* What the models' residents carry under INFO_KEY. */
@@ -358,6 +385,8 @@ snapshot_free (Snapshot *snapshot)
   g_clear_pointer (&snapshot->rooms, g_ptr_array_unref);
   g_clear_pointer (&snapshot->residents, g_ptr_array_unref);
   g_clear_pointer (&snapshot->access_levels, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->raw_rooms, json_array_unref);
+  g_clear_pointer (&snapshot->raw_residents, json_array_unref);
   g_free (snapshot);
 }
 
@@ -760,10 +789,49 @@ fill_building_names (Snapshot *snapshot)
     }
 }
 
+/* Maps a raw listing with @parse; an entry that is not an object or lacks
+ * its ID is left out, as the library's own lists do. */
+static void
+parse_items (JsonArray *items,
+             GPtrArray *objects,
+             GObject * (*parse) (JsonObject *, GError **))
+{
+  guint n = json_array_get_length (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      g_autoptr(GError) error = NULL;
+      GObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      if ((object = parse (json_node_get_object (node), &error)) == NULL)
+        {
+          g_debug ("Left out a directory entry: %s", error->message);
+          continue;
+        }
+      g_ptr_array_add (objects, object);
+    }
+}
+
 static void
 prepare_snapshot (Snapshot *snapshot,
                   gboolean  merge)
 {
+  if (snapshot->raw_rooms != NULL)
+    {
+      parse_items (snapshot->raw_rooms, snapshot->rooms,
+                   (GObject * (*) (JsonObject *, GError **)) hcc_directory_parse_room);
+      g_clear_pointer (&snapshot->raw_rooms, json_array_unref);
+    }
+  if (snapshot->raw_residents != NULL)
+    {
+      parse_items (snapshot->raw_residents, snapshot->residents,
+                   (GObject * (*) (JsonObject *, GError **)) hcc_directory_parse_resident);
+      g_clear_pointer (&snapshot->raw_residents, json_array_unref);
+    }
+
   if (merge)
     {
       GPtrArray *merged = merge_residents (snapshot->residents);
@@ -1661,10 +1729,12 @@ load_run (Job    *job,
           Worker *worker)
 {
   Snapshot *snapshot;
+  gint64 start;
 
   if (!ensure_open (worker, &job->error))
     return;
 
+  start = g_get_monotonic_time ();
   snapshot = snapshot_new ();
   job->data = snapshot;
   job->data_free = (GDestroyNotify) snapshot_free;
@@ -1677,9 +1747,14 @@ load_run (Job    *job,
       !read_last_refreshed (worker->db, &snapshot->last_refreshed, &job->error))
     return;
 
+  g_debug ("Read %u residents from the cache in %.1f ms", snapshot->residents->len,
+           (g_get_monotonic_time () - start) / 1000.0);
+
   /* A saved resident is appended to the cache; sorting here puts it in
    * place, and computes the search keys off the main thread. */
+  start = g_get_monotonic_time ();
   prepare_snapshot (snapshot, FALSE);
+  g_debug ("Sorted and indexed them in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
@@ -1841,24 +1916,35 @@ access_levels_cb (GObject      *source,
   push_job (op->self, job_new (op->self, store_run, store_done, NULL, op, NULL));
 }
 
+static JsonObject *
+site_criteria (void)
+{
+  JsonObject *criteria = json_object_new ();
+
+  /* "-1" is the root area; with its sub-areas, that is the whole site. */
+  json_object_set_string_member (criteria, "areaId", "-1");
+  json_object_set_int_member (criteria, "isContainSubArea", 1);
+
+  return criteria;
+}
+
 static void
 residents_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   RefreshOp *op = user_data;
-  g_autoptr(GListModel) residents = NULL;
+  JsonArray *items;
   GError *error = NULL;
 
-  if (!(residents = hcc_directory_search_residents_finish (HCC_CLIENT (source), result, &error)))
+  if (!(items = hcc_pager_fetch_finish (result, &error)))
     {
       refresh_op_fail (op, error);
       return;
     }
 
-  g_ptr_array_unref (op->snapshot->residents);
-  op->snapshot->residents = array_from_model (residents);
-  hcc_access_levels_list_async (HCC_CLIENT (source), op->cancellable, access_levels_cb, op);
+  op->snapshot->raw_residents = items;
+  hcc_access_levels_list_async (op->self->client, op->cancellable, access_levels_cb, op);
 }
 
 static void
@@ -1867,21 +1953,26 @@ rooms_cb (GObject      *source,
           gpointer      user_data)
 {
   RefreshOp *op = user_data;
-  g_autoptr(GListModel) rooms = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  JsonObject *criteria = site_criteria ();
+  JsonArray *items;
   GError *error = NULL;
 
-  if (!(rooms = hcc_directory_list_rooms_finish (HCC_CLIENT (source), result, &error)))
+  if (!(items = hcc_pager_fetch_finish (result, &error)))
     {
       refresh_op_fail (op, error);
       return;
     }
 
-  g_ptr_array_unref (op->snapshot->rooms);
-  op->snapshot->rooms = array_from_model (rooms);
-  /* Every resident of the site (root area with its sub-areas), page by
-   * page on the background lane. */
-  hcc_directory_search_residents_async (HCC_CLIENT (source), NULL, NULL, op->cancellable,
-                                        residents_cb, op);
+  op->snapshot->raw_rooms = items;
+
+  /* Every resident of the site, page by page on the background lane. The
+   * table names the criteria searchCriteria and the example searchRequest
+   * (T6): both are sent, as hcc-directory.c does. */
+  json_object_set_object_member (body, "searchRequest", json_object_ref (criteria));
+  json_object_set_object_member (body, "searchCriteria", criteria);
+  hcc_pager_fetch_async (op->self->client, "/vims/v1/person/search", &residents_pager, body,
+                         op->cancellable, residents_cb, op);
 }
 
 static void
@@ -1891,6 +1982,7 @@ buildings_cb (GObject      *source,
 {
   RefreshOp *op = user_data;
   g_autoptr(GListModel) buildings = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
   GError *error = NULL;
 
   if (!(buildings = hcc_directory_list_buildings_finish (HCC_CLIENT (source), result, &error)))
@@ -1904,7 +1996,9 @@ buildings_cb (GObject      *source,
   /* One listing of every room of the site rather than one per building:
    * RoomVO carries its buildId, and a site of many small buildings would
    * otherwise spend a request per building. */
-  hcc_directory_list_rooms_async (HCC_CLIENT (source), NULL, op->cancellable, rooms_cb, op);
+  json_object_set_object_member (body, "searchCriteria", site_criteria ());
+  hcc_pager_fetch_async (HCC_CLIENT (source), "/vims/v1/room/search", &rooms_pager, body,
+                         op->cancellable, rooms_cb, op);
 }
 
 static gboolean
