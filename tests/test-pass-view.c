@@ -357,6 +357,54 @@ test_copy_pin (Fixture       *f,
   g_value_unset (&value);
 }
 
+static GtkWindow *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") == 0)
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+print_dialog_open (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+print_dialog_closed (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
+static void
+test_print_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *print = NULL;
+
+  show_pass (f, "Cleaner Márta");
+  print = concierge_pass_view_get_print_button (f->view);
+  g_assert_true (gtk_widget_get_sensitive (print));
+
+  /* Print opens GTK's print dialog (with its Print to File for a PDF);
+   * cancelling it is not an error. */
+  gtk_widget_activate (print);
+  g_assert_true (hcc_test_wait_until (print_dialog_open, NULL, TEST_TIMEOUT_MS));
+  gtk_dialog_response (GTK_DIALOG (find_print_dialog ()), GTK_RESPONSE_CANCEL);
+  g_assert_true (hcc_test_wait_until (print_dialog_closed, NULL, TEST_TIMEOUT_MS));
+  g_assert_null (find_print_dialog ());
+}
+
 static void
 test_fetch_failure_retries (Fixture       *f,
                             gconstpointer  data)
@@ -410,6 +458,8 @@ main (int   argc,
               fixture_setup, test_static_never_refetched, fixture_teardown);
   g_test_add ("/pass-view/pin/copy", Fixture, NULL,
               fixture_setup, test_copy_pin, fixture_teardown);
+  g_test_add ("/pass-view/print/dialog", Fixture, NULL,
+              fixture_setup, test_print_dialog, fixture_teardown);
   g_test_add ("/pass-view/fetch/failure-retries", Fixture, NULL,
               fixture_setup, test_fetch_failure_retries, fixture_teardown);
 
