@@ -311,6 +311,25 @@ test_no_session (void)
   g_object_unref (view);
 }
 
+static GtkListView *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return GTK_LIST_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static guint
 count_pass_windows (void)
 {
@@ -350,6 +369,16 @@ test_open (Fixture       *f,
   g_assert_true (hcc_test_wait_until (one_pass_window, NULL, TEST_TIMEOUT_MS));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "passes.open", "s", id);
   g_assert_cmpuint (count_pass_windows (), ==, 1);
+
+  /* Enter on a row (the list's activate-item) opens that row's pass. */
+  concierge_passes_view_set_session (f->view, NULL);
+  g_assert_cmpuint (count_pass_windows (), ==, 0);
+  concierge_passes_view_set_session (f->view, f->test->session);
+  g_assert_true (hcc_test_wait_until (view_loaded, f, TEST_TIMEOUT_MS));
+  search (f, "courier", 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_list_view (GTK_WIDGET (f->view))),
+                                             "list.activate-item", "u", 0));
+  g_assert_true (hcc_test_wait_until (one_pass_window, NULL, TEST_TIMEOUT_MS));
 
   /* Another site: the old site's pass is no longer on screen. */
   concierge_passes_view_set_session (f->view, NULL);
