@@ -208,6 +208,16 @@ update_row (DoorRow *row)
       g_string_append (subtitle, mark);
     }
 
+  /* The mark already says it, with the operator. */
+  if (kept != NULL && result_text != NULL && !row->busy)
+    {
+      g_autofree char *clock = format_clock (concierge_door_action_get_time (kept));
+      g_autofree char *same = describe_success (HCC_DOOR_ACTION_KEEP_UNLOCKED, clock);
+
+      if (g_str_equal (result_text, same))
+        result_text = NULL;
+    }
+
   if (row->busy || result_text != NULL)
     {
       if (subtitle->len > 0)
@@ -924,6 +934,90 @@ kept_cb (GObject      *source,
   update_all_rows (self);
 }
 
+/* The last result per door, from the log: commands of an earlier session
+ * and of the call queue show on the rows too. */
+#define RECENT_ACTIONS 500
+
+static void
+recent_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ConciergeDoorsView) self = user_data;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  actions = concierge_log_store_query_door_actions_finish (CONCIERGE_LOG_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->n_requests--;
+  if (actions == NULL)
+    {
+      g_debug ("Reading the recent door actions failed: %s", error->message);
+      return;
+    }
+
+  /* Newest first: the first entry of a door is its latest command. */
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(ConciergeDoorAction) action = g_list_model_get_item (actions, i);
+      const char *door_id = concierge_door_action_get_door_id (action);
+      HccDoorAction kind = (HccDoorAction) concierge_door_action_get_kind (action);
+      g_autofree char *clock = NULL;
+      char *text = NULL;
+
+      if (door_id == NULL || g_hash_table_contains (seen, door_id))
+        continue;
+      g_hash_table_add (seen, (gpointer) door_id);
+      if (kind < HCC_DOOR_ACTION_UNLOCK || kind > HCC_DOOR_ACTION_KEEP_LOCKED)
+        continue;
+
+      clock = format_clock (concierge_door_action_get_time (action));
+      switch (concierge_door_action_get_result (action))
+        {
+        case CONCIERGE_DOOR_ACTION_RESULT_OK:
+          text = describe_success (kind, clock);
+          break;
+        case CONCIERGE_DOOR_ACTION_RESULT_FAILED:
+          {
+            const char *message = concierge_door_action_get_error_message (action);
+            g_autoptr(HccDoorResult) failure = hcc_door_result_new ();
+            g_autofree char *words = NULL;
+
+            /* The call queue keeps the code only: put it in words here. */
+            hcc_door_result_set_error_code (failure, concierge_door_action_get_error_code (action));
+            if (message == NULL || *message == '\0')
+              message = words = concierge_door_control_describe_failure (failure);
+            text = describe_failure (kind, clock, message);
+          }
+          break;
+        case CONCIERGE_DOOR_ACTION_RESULT_PENDING:
+        default:
+          /* In flight, or the answer never came: the row keeps what it
+           * had. */
+          break;
+        }
+
+      if (text != NULL)
+        g_hash_table_replace (self->results, g_strdup (door_id), text);
+    }
+
+  update_all_rows (self);
+}
+
+static void
+load_recent (ConciergeDoorsView *self)
+{
+  if (self->store == NULL)
+    return;
+
+  self->n_requests++;
+  concierge_log_store_query_door_actions_async (self->store, NULL, NULL, NULL, 0, RECENT_ACTIONS,
+                                                self->cancellable, recent_cb, g_object_ref (self));
+}
+
 static void
 load_kept (ConciergeDoorsView *self)
 {
@@ -939,6 +1033,7 @@ static void
 door_actions_changed_cb (ConciergeDoorsView *self)
 {
   load_kept (self);
+  load_recent (self);
 }
 
 static void
@@ -1019,6 +1114,7 @@ session_started_cb (ConciergeDoorsView *self)
                            G_CALLBACK (door_actions_changed_cb), self, G_CONNECT_SWAPPED);
   update_sensitivity (self);
   load_kept (self);
+  load_recent (self);
   load_doors (self);
 }
 

@@ -413,6 +413,17 @@ row_not_kept (gpointer data)
 }
 
 static gboolean
+garage_unlocked (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *door_id = hcc_door_get_id (find_door (fixture, "Garage door"));
+  AdwActionRow *row = _concierge_doors_view_get_row (fixture->view, door_id);
+  const char *subtitle = row != NULL ? adw_action_row_get_subtitle (row) : NULL;
+
+  return subtitle != NULL && strstr (subtitle, "Unlocked at ") != NULL;
+}
+
+static gboolean
 dialog_gone (gpointer data)
 {
   return _concierge_doors_view_get_dialog (data) == NULL;
@@ -476,6 +487,11 @@ test_keep_unlocked (Fixture       *fixture,
   g_assert_cmpint (concierge_door_action_get_kind (entry), ==, CONCIERGE_DOOR_ACTION_KEEP_UNLOCKED);
   g_assert_cmpint (concierge_door_action_get_result (entry), ==, CONCIERGE_DOOR_ACTION_RESULT_OK);
 
+  /* Another door's plain unlock, to find its result after the restart. */
+  activate_door_action (fixture, hcc_door_get_id (find_door (fixture, "Garage door")), "unlock");
+  g_assert_true (hcc_test_wait_until (garage_unlocked, fixture, TEST_TIMEOUT_MS));
+  g_assert_true (hcc_test_wait_until (view_idle, fixture->view, TEST_TIMEOUT_MS));
+
   /* After a restart over the same data, the mark is still there. */
   concierge_doors_view_set_session (fixture->view, NULL);
   g_assert_cmpstr (adw_status_page_get_title (_concierge_doors_view_get_status_page (fixture->view)),
@@ -485,6 +501,8 @@ test_keep_unlocked (Fixture       *fixture,
   concierge_doors_view_set_session (fixture->view, second);
   g_assert_true (hcc_test_wait_until (view_loaded, fixture->view, TEST_TIMEOUT_MS));
   g_assert_true (hcc_test_wait_until (row_kept, &row_wait, TEST_TIMEOUT_MS));
+  /* The last command's result comes back from the log as well. */
+  g_assert_true (hcc_test_wait_until (garage_unlocked, fixture, TEST_TIMEOUT_MS));
   save_screenshot (fixture->window, "doors-kept");
 
   /* Locking it again from here clears the mark. */
