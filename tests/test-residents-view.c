@@ -167,13 +167,15 @@ test_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, total);
   g_assert_cmpstr (gtk_label_get_label (_concierge_residents_view_get_count_label (f->view)), ==, expected);
 
-  /* Sorted by last name. */
+  /* Sorted by last name, accents aside ("Öztürk" with the O's). */
   for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(HccResident) a = g_list_model_get_item (rows, i - 1);
       g_autoptr(HccResident) b = g_list_model_get_item (rows, i);
+      g_autofree char *last_a = concierge_directory_fold (hcc_resident_get_last_name (a));
+      g_autofree char *last_b = concierge_directory_fold (hcc_resident_get_last_name (b));
 
-      g_assert_cmpint (g_utf8_collate (hcc_resident_get_last_name (a), hcc_resident_get_last_name (b)), <=, 0);
+      g_assert_cmpint (strcmp (last_a, last_b), <=, 0);
     }
 }
 
