@@ -391,7 +391,9 @@ update_preview (ConciergeCallsView *self)
   gboolean on_screen = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
                        g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "queue") == 0;
 
+  /* The box around the preview too: a hidden preview leaves no gap. */
   gtk_widget_set_visible (self->preview_box, call != NULL);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->preview_box), call != NULL);
 
   if (call == NULL || !on_screen || self->preview_video == NULL)
     {
