@@ -24,7 +24,15 @@
  * written, and comes back to be spliced into the models; an edit is copied
  * on the main thread before the copy goes to the worker. */
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
+
+/* Bumped whenever build_search_key() or concierge_directory_fold() change:
+ * the cached keys are then computed again on load. */
+#define SEARCH_KEY_VERSION "1"
+
+/* The position of a resident saved between two refreshes: after every
+ * listed one; a load that sees it sorts again. */
+#define APPENDED_POS G_MAXINT32
 
 /* The models' items carry their search key and the room IDs it was built
  * from under this quark, computed once (on the worker for whole lists). */
@@ -119,6 +127,7 @@ typedef struct {
   const Column *columns;
   guint         n_columns;
   GType       (*get_type) (void);
+  gboolean      with_key;  /* residents: a search_key column after the others */
 } Kind;
 
 static const Kind building_kind = {
@@ -128,7 +137,7 @@ static const Kind room_kind = {
   "rooms", room_columns, G_N_ELEMENTS (room_columns), hcc_room_get_type
 };
 static const Kind resident_kind = {
-  "residents", resident_columns, G_N_ELEMENTS (resident_columns), hcc_resident_get_type
+  "residents", resident_columns, G_N_ELEMENTS (resident_columns), hcc_resident_get_type, TRUE
 };
 static const Kind resident_room_kind = {
   "resident_rooms", room_columns, G_N_ELEMENTS (room_columns), hcc_room_get_type
@@ -239,6 +248,9 @@ static const char * const migrations[] = {
   "  area_name     TEXT,"
   "  schedule_name TEXT"
   ");",
+  /* 1 -> 2: the folded search key, so a start-up does not fold 10,000
+   * names again. NULL: compute it on load. */
+  "ALTER TABLE residents ADD COLUMN search_key TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
@@ -1068,8 +1080,10 @@ insert_sql (const Kind *kind,
                           with_person ? "person_id, " : "");
   for (guint i = 0; i < kind->n_columns; i++)
     g_string_append_printf (sql, ", %s", kind->columns[i].column);
+  if (kind->with_key)
+    g_string_append (sql, ", search_key");
   g_string_append_printf (sql, ") VALUES (%s?", with_person ? "?, " : "");
-  for (guint i = 0; i < kind->n_columns; i++)
+  for (guint i = 0; i < kind->n_columns + (kind->with_key ? 1 : 0); i++)
     g_string_append (sql, ", ?");
   g_string_append_c (sql, ')');
 
@@ -1086,6 +1100,8 @@ select_sql (const Kind *kind,
     g_string_append (sql, "person_id, ");
   for (guint i = 0; i < kind->n_columns; i++)
     g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", kind->columns[i].column);
+  if (kind->with_key)
+    g_string_append (sql, ", search_key, pos");
   g_string_append_printf (sql, " FROM %s ORDER BY %spos", kind->table,
                           with_person ? "person_id, " : "");
 
@@ -1130,6 +1146,16 @@ bind_object (sqlite3_stmt *stmt,
         default:
           g_assert_not_reached ();
         }
+    }
+
+  if (kind->with_key)
+    {
+      ResidentInfo *info = g_object_get_qdata (object, info_quark);
+
+      if (info != NULL)
+        sqlite3_bind_text (stmt, first + (int) kind->n_columns, info->search_key, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, first + (int) kind->n_columns);
     }
 }
 
@@ -1230,18 +1256,19 @@ insert_resident_rooms (sqlite3      *db,
 }
 
 static gboolean
-set_last_refreshed (sqlite3     *db,
-                    gint64       usec,
-                    GError     **error)
+write_meta (sqlite3     *db,
+            const char  *key,
+            const char  *value,
+            GError     **error)
 {
   sqlite3_stmt *stmt;
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, usec);
   gboolean ok;
 
-  stmt = prepare (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('last-refreshed', ?)", error);
+  stmt = prepare (db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   ok = step_done (db, stmt, error);
   sqlite3_finalize (stmt);
 
@@ -1256,6 +1283,7 @@ write_snapshot (sqlite3   *db,
                 GError   **error)
 {
   g_autofree char *rooms_sql = NULL;
+  g_autofree char *last_refreshed = NULL;
   sqlite3_stmt *stmt = NULL;
 
   if (!exec_sql (db, "BEGIN IMMEDIATE", error))
@@ -1278,7 +1306,9 @@ write_snapshot (sqlite3   *db,
       goto rollback;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!set_last_refreshed (db, snapshot->last_refreshed, error) ||
+  last_refreshed = g_strdup_printf ("%" G_GINT64_FORMAT, snapshot->last_refreshed);
+  if (!write_meta (db, "last-refreshed", last_refreshed, error) ||
+      !write_meta (db, "search-key-version", SEARCH_KEY_VERSION, error) ||
       !exec_sql (db, "COMMIT", error))
     goto rollback;
 
@@ -1290,10 +1320,15 @@ rollback:
   return FALSE;
 }
 
+/* Reads a table in its order. For residents, also their cached search
+ * keys (when @keys_valid), and whether one was saved after the last
+ * refresh (@appended), which puts the order in question. */
 static gboolean
 read_objects (sqlite3     *db,
               const Kind  *kind,
               GPtrArray   *objects,
+              gboolean     keys_valid,
+              gboolean    *appended,
               GError     **error)
 {
   g_autofree char *sql = select_sql (kind, FALSE);
@@ -1304,7 +1339,21 @@ read_objects (sqlite3     *db,
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (objects, read_object (stmt, 0, kind));
+    {
+      GObject *object = read_object (stmt, 0, kind);
+      int key = (int) kind->n_columns;
+
+      if (kind->with_key && keys_valid && sqlite3_column_type (stmt, key) != SQLITE_NULL)
+        {
+          ResidentInfo *info = g_new0 (ResidentInfo, 1);
+
+          info->search_key = g_strdup ((const char *) sqlite3_column_text (stmt, key));
+          g_object_set_qdata_full (object, info_quark, info, resident_info_free);
+        }
+      if (kind->with_key && appended != NULL && sqlite3_column_int64 (stmt, key + 1) == APPENDED_POS)
+        *appended = TRUE;
+      g_ptr_array_add (objects, object);
+    }
 
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -1366,21 +1415,24 @@ read_resident_rooms (sqlite3     *db,
   return TRUE;
 }
 
+/* (nullable) the meta value of @key. */
 static gboolean
-read_last_refreshed (sqlite3     *db,
-                     gint64      *usec,
-                     GError     **error)
+read_meta (sqlite3     *db,
+           const char  *key,
+           char       **value,
+           GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT value FROM meta WHERE key = 'last-refreshed'", error);
+  sqlite3_stmt *stmt = prepare (db, "SELECT value FROM meta WHERE key = ?", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  *usec = 0;
+  *value = NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    *usec = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+    *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1643,6 +1695,23 @@ copy_values (gpointer    to,
     }
 }
 
+/* Gives @to the search key of @from, for the cache. */
+static void
+copy_info (HccResident *to,
+           HccResident *from)
+{
+  ResidentInfo *info = g_object_get_qdata (G_OBJECT (from), info_quark);
+  ResidentInfo *copy;
+
+  if (info == NULL)
+    return;
+
+  copy = g_new0 (ResidentInfo, 1);
+  copy->search_key = g_strdup (info->search_key);
+  copy->room_ids = g_strdupv (info->room_ids);
+  g_object_set_qdata_full (G_OBJECT (to), info_quark, copy, resident_info_free);
+}
+
 static HccResident *
 copy_resident (HccResident *resident)
 {
@@ -1776,6 +1845,10 @@ load_run (Job    *job,
           Worker *worker)
 {
   Snapshot *snapshot;
+  g_autofree char *key_version = NULL;
+  g_autofree char *last_refreshed = NULL;
+  gboolean keys_valid;
+  gboolean appended = FALSE;
   gint64 start;
 
   if (!ensure_open (worker, &job->error))
@@ -1786,22 +1859,40 @@ load_run (Job    *job,
   job->data = snapshot;
   job->data_free = (GDestroyNotify) snapshot_free;
 
-  if (!read_objects (worker->db, &building_kind, snapshot->buildings, &job->error) ||
-      !read_objects (worker->db, &room_kind, snapshot->rooms, &job->error) ||
-      !read_objects (worker->db, &resident_kind, snapshot->residents, &job->error) ||
-      !read_objects (worker->db, &access_level_kind, snapshot->access_levels, &job->error) ||
-      !read_resident_rooms (worker->db, snapshot->residents, &job->error) ||
-      !read_last_refreshed (worker->db, &snapshot->last_refreshed, &job->error))
+  if (!read_meta (worker->db, "search-key-version", &key_version, &job->error) ||
+      !read_meta (worker->db, "last-refreshed", &last_refreshed, &job->error))
+    return;
+  keys_valid = g_strcmp0 (key_version, SEARCH_KEY_VERSION) == 0;
+  snapshot->last_refreshed = last_refreshed != NULL ? g_ascii_strtoll (last_refreshed, NULL, 10) : 0;
+
+  if (!read_objects (worker->db, &building_kind, snapshot->buildings, FALSE, NULL, &job->error) ||
+      !read_objects (worker->db, &room_kind, snapshot->rooms, FALSE, NULL, &job->error) ||
+      !read_objects (worker->db, &resident_kind, snapshot->residents, keys_valid, &appended, &job->error) ||
+      !read_objects (worker->db, &access_level_kind, snapshot->access_levels, FALSE, NULL, &job->error) ||
+      !read_resident_rooms (worker->db, snapshot->residents, &job->error))
     return;
 
   g_debug ("Read %u residents from the cache in %.1f ms", snapshot->residents->len,
            (g_get_monotonic_time () - start) / 1000.0);
 
-  /* A saved resident is appended to the cache; sorting here puts it in
-   * place, and computes the search keys off the main thread. */
+  /* The cache is written in the models' order with the keys computed:
+   * only a resident saved since the last refresh, or keys of an older
+   * Concierge, cost more than the reading. */
   start = g_get_monotonic_time ();
-  prepare_snapshot (snapshot, FALSE);
-  g_debug ("Sorted and indexed them in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  if (appended)
+    sort_objects (snapshot->residents);
+  for (guint i = 0; i < snapshot->residents->len; i++)
+    {
+      HccResident *resident = g_ptr_array_index (snapshot->residents, i);
+      ResidentInfo *info = g_object_get_qdata (G_OBJECT (resident), info_quark);
+
+      if (info == NULL)
+        index_resident (resident);
+      else
+        info->room_ids = room_ids_of (resident);
+    }
+  g_debug ("Sorted (%s) and indexed them in %.1f ms", appended ? "yes" : "no",
+           (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
@@ -2134,7 +2225,7 @@ write_run (Job    *job,
       /* Appended: the next load sorts. */
       if ((stmt = prepare (worker->db, sql, &job->error)) == NULL)
         goto rollback;
-      sqlite3_bind_int64 (stmt, 1, G_MAXINT32);
+      sqlite3_bind_int64 (stmt, 1, APPENDED_POS);
       bind_object (stmt, 2, write->resident, &resident_kind);
       if (!step_done (worker->db, stmt, &job->error))
         goto rollback;
@@ -2730,6 +2821,7 @@ concierge_directory_resident_saved (ConciergeDirectory *self,
 
   write = g_new0 (ResidentWrite, 1);
   write->resident = copy_resident (item);
+  copy_info (write->resident, item);
   write->room_amounts = g_steal_pointer (&amounts);
   push_job (self, job_new (self, write_run, NULL, NULL, write, resident_write_free));
 }
@@ -2781,6 +2873,7 @@ concierge_directory_resident_removed (ConciergeDirectory *self,
           remove_from_model (self, item);
           g_list_store_insert (self->residents, sorted_position (self, item), item);
           write->resident = copy_resident (item);
+          copy_info (write->resident, item);
         }
       else
         {

@@ -10,6 +10,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "concierge-directory.h"
 #include "test-hcc-services.h"
@@ -423,6 +424,59 @@ test_cache_round_trip (Fixture       *fixture,
   close_directory (offline);
 }
 
+static void
+exec_on_cache (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Keys of another fold (an older Concierge) are
+ * computed on load; a cache of a newer Concierge is refused untouched. */
+static void
+test_cache_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConciergeDirectory) directory = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  GAsyncResult *slot = NULL;
+  guint n;
+
+  g_assert_true (refresh (fixture->directory, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (concierge_directory_get_residents (fixture->directory));
+  close_directory (fixture->directory);
+
+  exec_on_cache (fixture->path, "UPDATE residents SET search_key = 'stale';"
+                                "UPDATE meta SET value = '0' WHERE key = 'search-key-version';");
+  directory = open_directory (NULL, fixture->path);
+  g_assert_cmpuint (g_list_model_get_n_items (concierge_directory_get_residents (directory)), ==, n);
+  for (guint i = 0; i < G_N_ELEMENTS (accented) && (found == NULL || found->len == 0); i++)
+    {
+      g_clear_pointer (&found, g_ptr_array_unref);
+      found = search (directory, accented[i].typed);
+    }
+  g_assert_cmpuint (found->len, >, 0);
+  close_directory (directory);
+  g_clear_object (&directory);
+
+  exec_on_cache (fixture->path, "PRAGMA user_version = 99");
+  directory = concierge_directory_new (NULL, fixture->path);
+  concierge_directory_load_async (directory, NULL, result_cb, &slot);
+  result = test_wait_result (&slot);
+  g_assert_false (concierge_directory_load_finish (directory, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpuint (g_list_model_get_n_items (concierge_directory_get_residents (directory)), ==, 0);
+  g_clear_object (&result);
+  close_directory (directory);
+}
+
 typedef struct {
   gint64  injected;
   gint64  arrived;
@@ -829,6 +883,8 @@ main (int   argc,
   g_test_add ("/directory/load/unchanged", Fixture, NULL, fixture_setup, test_refresh_keeps_items,
               fixture_teardown);
   g_test_add ("/directory/cache/round-trip", Fixture, NULL, fixture_setup, test_cache_round_trip,
+              fixture_teardown);
+  g_test_add ("/directory/cache/schema", Fixture, NULL, fixture_setup, test_cache_schema,
               fixture_teardown);
   g_test_add ("/directory/cache/saved-removed", Fixture, NULL, fixture_setup,
               test_resident_saved_removed, fixture_teardown);
