@@ -11,6 +11,7 @@
  */
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "concierge-resident-editor.h"
 #include "concierge-rooms-view-private.h"
@@ -18,6 +19,15 @@
 
 #define SEED       11
 #define TIMEOUT_MS 30000
+
+typedef struct {
+  int   width;      /* of the window; 0: wide enough for three columns */
+  guint residents;  /* extra residents of the simulated site */
+} Params;
+
+static const Params wide = { 0, 0 };
+static const Params narrow = { 640, 0 };
+static const Params large = { 0, 10000 };
 
 typedef struct {
   ConciergeTestSession *test;
@@ -287,6 +297,15 @@ wait_frame (Fixture *fixture)
     ;
 }
 
+static gboolean
+transitions_done (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !gtk_stack_get_transition_running (GTK_STACK (child (fixture, "main_stack"))) &&
+         !adw_leaflet_get_child_transition_running (ADW_LEAFLET (child (fixture, "leaflet")));
+}
+
 static void
 screenshot (Fixture    *fixture,
             const char *name)
@@ -310,6 +329,8 @@ screenshot (Fixture    *fixture,
 
       adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
                                                         : ADW_COLOR_SCHEME_FORCE_DARK);
+      /* A crossfade half done would show two pages at once. */
+      g_assert_true (hcc_test_wait_until (transitions_done, fixture, TIMEOUT_MS));
       wait_frame (fixture);
       width = gtk_widget_get_width (fixture->window);
       height = gtk_widget_get_height (fixture->window);
@@ -341,9 +362,10 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) action = NULL;
-  int width = GPOINTER_TO_INT (data) > 0 ? GPOINTER_TO_INT (data) : 1280;
+  const Params *params = data;
+  int width = params->width > 0 ? params->width : 1280;
 
-  fixture->test = concierge_test_session_new (SEED, 0, 200);
+  fixture->test = concierge_test_session_new (SEED, params->residents, 200);
   g_assert_true (concierge_test_session_wait_directory (fixture->test, TIMEOUT_MS));
   g_assert_null (concierge_directory_get_refresh_error (
                    concierge_session_get_directory (fixture->test->session)));
@@ -867,6 +889,102 @@ test_add_resident (Fixture       *fixture,
   g_assert_null (find_editor ());
 }
 
+/* A site of 10,000 residents: the lists stay right, and the filters' cost
+ * is reported (not judged: timing goals belong in bench/). */
+static void
+test_large_site (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) buildings = sim_buildings (fixture);
+  g_autoptr(JsonObject) room = sim_room_with (fixture, 4);
+  const char *room_id = json_object_get_string_member (room, "roomId");
+  g_autoptr(GPtrArray) expected = sim_residents_of (fixture, room_id);
+  g_autoptr(JsonNode) rooms = NULL;
+  GListModel *model = _concierge_rooms_view_get_rooms_model (fixture->view);
+  GListModel *residents = _concierge_rooms_view_get_residents_model (fixture->view);
+  GtkEditable *search = GTK_EDITABLE (child (fixture, "search_entry"));
+  JsonObject *biggest = NULL;
+  g_autofree char *first_number = NULL;
+  char prefix[3] = { 0, };
+  gint64 previous = -1;
+  gint64 start, show_us, type_us, clear_us;
+  guint n_prefix = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      concierge_directory_get_residents (
+                        concierge_session_get_directory (fixture->test->session))), >=, 10000);
+
+  /* The building with the most rooms. */
+  for (guint i = 0; i < json_array_get_length (array_at (buildings, "data.buildList")); i++)
+    {
+      JsonObject *building = json_array_get_object_element (array_at (buildings, "data.buildList"), i);
+      g_autofree char *n = dup_member (building, "totalRoom");
+      g_autofree char *m = biggest != NULL ? dup_member (biggest, "totalRoom") : g_strdup ("0");
+
+      if (g_ascii_strtoll (n, NULL, 10) > g_ascii_strtoll (m, NULL, 10))
+        biggest = building;
+    }
+  g_assert_nonnull (biggest);
+  open_building (fixture, json_object_get_string_member (biggest, "buildName"));
+  rooms = sim_call (fixture, "/vims/v1/room/search",
+                    "{\"pageNum\":1,\"pageSize\":1,\"searchCriteria\":{\"areaId\":\"-1\","
+                    "\"buildId\":\"%s\"}}", json_object_get_string_member (biggest, "buildId"));
+  g_assert_cmpint (g_list_model_get_n_items (model), ==,
+                   hcc_test_json_get_int (rooms, "data.totalNum"));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HccRoom) item = g_list_model_get_item (model, i);
+      gint64 number = g_ascii_strtoll (hcc_room_get_number (item), NULL, 10);
+
+      g_assert_cmpint (number, >, previous);
+      previous = number;
+      if (i == 0)
+        first_number = g_strdup (hcc_room_get_number (item));
+    }
+
+  /* One keystroke of a room number, then clearing it, as the user types;
+   * the entry's own delayed signal then finds nothing left to do. */
+  memcpy (prefix, first_number, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HccRoom) item = g_list_model_get_item (model, i);
+
+      n_prefix += g_str_has_prefix (hcc_room_get_number (item), prefix);
+    }
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (search, prefix);
+  g_signal_emit_by_name (search, "search-changed");
+  type_us = g_get_monotonic_time () - start;
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, n_prefix);
+  /* The entry reports an emptied text at once. */
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (search, "");
+  g_signal_emit_by_name (search, "search-changed");
+  clear_us = g_get_monotonic_time () - start;
+  g_assert_cmpint (g_list_model_get_n_items (model), ==,
+                   hcc_test_json_get_int (rooms, "data.totalNum"));
+
+  /* A room among 10,000 residents: its residents, found by their rooms. */
+  start = g_get_monotonic_time ();
+  concierge_rooms_view_show_room (fixture->view, room_id);
+  show_us = g_get_monotonic_time () - start;
+  g_assert_cmpuint (g_list_model_get_n_items (residents), ==, expected->len);
+  for (guint i = 0; i < g_list_model_get_n_items (residents); i++)
+    {
+      g_autoptr(HccResident) resident = g_list_model_get_item (residents, i);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (expected, hcc_resident_get_id (resident),
+                                                       g_str_equal, NULL));
+    }
+
+  g_test_message ("%u rooms in the building; filter \"%s\": %.2f ms, cleared: %.2f ms; "
+                  "show_room with %u residents on the site: %.2f ms",
+                  g_list_model_get_n_items (model), prefix, type_us / 1000.0, clear_us / 1000.0,
+                  g_list_model_get_n_items (concierge_directory_get_residents (
+                    concierge_session_get_directory (fixture->test->session))),
+                  show_us / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,19 +993,20 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(path, func, width) \
-  g_test_add ("/rooms-view/" path, Fixture, GINT_TO_POINTER (width), \
+#define ADD(path, func, params) \
+  g_test_add ("/rooms-view/" path, Fixture, &params, \
               fixture_setup, func, fixture_teardown)
 
-  ADD ("buildings", test_buildings, 0);
-  ADD ("rooms-natural-order", test_rooms_natural_order, 0);
-  ADD ("filter", test_filter, 0);
-  ADD ("show-room", test_show_room, 0);
-  ADD ("empty-and-unknown-room", test_empty_and_unknown_room, 0);
-  ADD ("follows-refresh", test_follows_refresh, 0);
-  ADD ("folded", test_folded, 640);
-  ADD ("session-changes", test_session_changes, 0);
-  ADD ("add-resident", test_add_resident, 0);
+  ADD ("buildings", test_buildings, wide);
+  ADD ("rooms-natural-order", test_rooms_natural_order, wide);
+  ADD ("filter", test_filter, wide);
+  ADD ("show-room", test_show_room, wide);
+  ADD ("empty-and-unknown-room", test_empty_and_unknown_room, wide);
+  ADD ("follows-refresh", test_follows_refresh, wide);
+  ADD ("folded", test_folded, narrow);
+  ADD ("session-changes", test_session_changes, wide);
+  ADD ("add-resident", test_add_resident, wide);
+  ADD ("large-site", test_large_site, large);
 
 #undef ADD
 
