@@ -97,6 +97,7 @@ struct _ConciergeResidentEditor
   GtkButton          *save_button;
   GtkSpinner         *save_spinner;
   GtkLabel           *top_error;
+  GtkLabel           *validity_note;
   GtkEntry           *first_name_entry;
   GtkLabel           *first_name_error;
   GtkEntry           *last_name_entry;
@@ -142,6 +143,7 @@ struct _ConciergeResidentEditor
   Field               platform_field;   /* N_FIELDS when there is no refusal */
   char               *platform_message; /* (owned) (nullable) */
   gboolean            saving;
+  gboolean            reading_validity; /* persons/get in flight: Save waits */
   gboolean            filling;          /* the form is being filled, not typed */
 };
 
@@ -412,7 +414,8 @@ validate (ConciergeResidentEditor *self)
       show_message (self, i, message);
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid && !self->saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
+                            valid && !self->saving && !self->reading_validity);
 }
 
 static void
@@ -893,6 +896,7 @@ concierge_resident_editor_class_init (ConciergeResidentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentEditor, save_spinner);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentEditor, top_error);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeResidentEditor, validity_note);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentEditor, first_name_entry);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentEditor, first_name_error);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentEditor, last_name_entry);
@@ -968,6 +972,81 @@ concierge_resident_editor_init (ConciergeResidentEditor *self)
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
 
   gtk_list_box_bind_model (self->rooms_list, G_LIST_MODEL (self->rooms), create_room_row, self, NULL);
+}
+
+/* person/search gives no validity (catalogue §3.3), and an update must
+ * send one: without the real dates an edit would silently reset them. They
+ * are read with person/v1/persons/get (epoch ms, T11) before Save may run. */
+static void
+validity_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ConciergeResidentEditor) self = user_data;
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  JsonObject *info = NULL;
+
+  data = hcc_client_request_finish (HCC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->reading_validity = FALSE;
+  if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
+    info = hcc_json_get_object (json_node_get_object (data), "personInfo", NULL);
+  if (info != NULL)
+    {
+      start = hcc_json_dup_time (info, "startDate", NULL);
+      end = hcc_json_dup_time (info, "endDate", NULL);
+    }
+
+  if (start == NULL || end == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      g_debug ("Could not read the validity: %s", error != NULL ? error->message : "no dates");
+      /* TRANSLATORS: %s says why; the dates shown are then the defaults. */
+      text = g_strdup_printf (_("The current validity could not be read (%s). Saving sets the dates shown."),
+                              error != NULL ? error->message : _("the platform sent none"));
+      gtk_label_set_label (self->validity_note, text);
+    }
+  else
+    {
+      /* Dates the user already changed stay as typed. */
+      self->filling = TRUE;
+      if (!self->touched[FIELD_START])
+        set_picker (self->start_calendar, self->start_hour, self->start_minute, start);
+      if (!self->touched[FIELD_END])
+        set_picker (self->end_calendar, self->end_hour, self->end_minute, end);
+      update_date_label (self->start_date_button, self->start_calendar);
+      update_date_label (self->end_date_button, self->end_calendar);
+      self->filling = FALSE;
+      gtk_widget_set_visible (GTK_WIDGET (self->validity_note), FALSE);
+    }
+
+  validate (self);
+}
+
+static void
+read_validity (ConciergeResidentEditor *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "personId");
+  json_builder_add_string_value (builder, self->person_id);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  self->reading_validity = TRUE;
+  gtk_label_set_label (self->validity_note, _("Reading the current validity from the platform…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->validity_note), TRUE);
+  hcc_client_request_async (concierge_session_get_client (self->session), HCC_LANE_INTERACTIVE,
+                            HCC_REQUEST_RETRY_SAFE, "/person/v1/persons/get", body,
+                            self->cancellable, validity_read_cb, g_object_ref (self));
 }
 
 static GtkWindow *
@@ -1063,6 +1142,9 @@ editor_new (ConciergeSession *session,
    * resident, and the Save button alone would not say why. */
   self->touched[FIELD_ROOMS] = TRUE;
   self->filling = FALSE;
+  if (resident != NULL && self->person_id != NULL &&
+      (hcc_resident_get_start_time (resident) == NULL || hcc_resident_get_end_time (resident) == NULL))
+    read_validity (self);
   validate (self);
 
   return GTK_WINDOW (self);

@@ -266,6 +266,12 @@ find_family_member (Fixture  *f,
 }
 
 static gboolean
+save_ready (gpointer data)
+{
+  return gtk_widget_get_sensitive (_concierge_resident_editor_get_save (data));
+}
+
+static gboolean
 editor_gone (gpointer data)
 {
   return !gtk_widget_get_visible (data);
@@ -301,11 +307,26 @@ test_two_rooms (Fixture       *f,
   g_autoptr(GPtrArray) updates = NULL;
   g_auto(GStrv) sent = NULL;
   HccResident *cached;
+  gint64 end_ms;
+
+  /* What the platform holds as the end of the validity. */
+  {
+    g_autofree char *token = hcc_test_sim_login (f->test->sim);
+    g_autofree char *request = g_strdup_printf ("{\"personId\":\"%s\"}", person_id);
+    g_autoptr(JsonNode) reply = hcc_test_sim_api (f->test->sim, "/person/v1/persons/get", token, request, NULL);
+
+    end_ms = hcc_test_json_get (reply, "data.personInfo.endDate") != NULL ?
+             hcc_test_json_get_int (reply, "data.personInfo.endDate") :
+             hcc_test_json_get_int (reply, "Data.personInfo.endDate");
+    g_assert_cmpint (end_ms, >, 0);
+  }
 
   /* The resident moves into a second flat as well. */
   editor = present (f, concierge_resident_editor_new_edit (f->test->session, resident));
   g_assert_true (_concierge_resident_editor_add_room (editor, hcc_room_get_id (second)));
-  g_assert_true (save_sensitive (editor));
+  /* Save waits for the validity, which person/search does not give. */
+  g_assert_false (save_sensitive (editor));
+  g_assert_true (hcc_test_wait_until (save_ready, editor, TIMEOUT_MS));
   g_signal_emit_by_name (_concierge_resident_editor_get_save (editor), "clicked");
   g_assert_true (hcc_test_wait_until (editor_gone, editor, TIMEOUT_MS));
   g_assert_nonnull (concierge_resident_editor_get_saved (editor));
@@ -319,6 +340,7 @@ test_two_rooms (Fixture       *f,
    * would drop one (person/update replaces the links). */
   again = present (f, concierge_resident_editor_new_edit (f->test->session, cached));
   type (again, "phone", "+48 600 100 200");
+  g_assert_true (hcc_test_wait_until (save_ready, again, TIMEOUT_MS));
   g_signal_emit_by_name (_concierge_resident_editor_get_save (again), "clicked");
   g_assert_true (hcc_test_wait_until (editor_gone, again, TIMEOUT_MS));
 
@@ -326,6 +348,17 @@ test_two_rooms (Fixture       *f,
   g_assert_cmpuint (updates->len, ==, 2);
   g_assert_cmpstr (hcc_test_json_get_string (updates->pdata[1], "personBaseInfo.phone"), ==, "+48 600 100 200");
   g_assert_cmpstr (hcc_test_json_get_string (updates->pdata[1], "personBaseInfo.id"), ==, person_id);
+  /* The validity sent is the one the platform had, not a default. */
+  g_assert_cmpstr (hcc_test_json_get_string (updates->pdata[1], "personBaseInfo.endDate"), ==,
+                   hcc_test_json_get_string (updates->pdata[0], "personBaseInfo.endDate"));
+  {
+    g_autoptr(GDateTime) sent_end = hcc_time_parse (hcc_test_json_get_string (updates->pdata[0],
+                                                                              "personBaseInfo.endDate"));
+
+    g_assert_nonnull (sent_end);
+    /* The pickers keep minutes, the platform milliseconds. */
+    g_assert_cmpint (ABS (g_date_time_to_unix (sent_end) * 1000 - end_ms), <, 60000);
+  }
   sent = room_ids_of (updates->pdata[1]);
   g_assert_cmpuint (g_strv_length (sent), ==, 2);
   g_assert_true (g_strv_contains ((const char * const *) sent, hcc_room_get_id (first)));

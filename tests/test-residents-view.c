@@ -392,6 +392,99 @@ test_remove (Fixture       *f,
   g_assert_cmpuint (unlinks->len, ==, 1);
 }
 
+/* Screenshots for a human to look at, when CONCIERGE_SCREENSHOT_DIR is set. */
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *paints)
+{
+  (*paints)++;
+}
+
+static gboolean
+painted_twice (gpointer data)
+{
+  return *(guint *) data >= 2;
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  /* A window's paintable draws nothing; its content draws everything but
+   * the shadow. */
+  GtkWidget *widget = gtk_window_get_child (GTK_WINDOW (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("CONCIERGE_SCREENSHOT_DIR"), name, NULL);
+  int width;
+  int height;
+  guint paints = 0;
+  gulong id;
+
+  /* Two frames, so the last change is laid out and drawn. */
+  id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (count_paint_cb), &paints);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (hcc_test_wait_until (painted_twice, &paints, TIMEOUT_MS));
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (widget), id);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.5, 0.5, 0.5, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_widget_snapshot_child (window, widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(HccResident) resident = NULL;
+  GtkWindow *editor;
+
+  if (g_getenv ("CONCIERGE_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("CONCIERGE_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  resident = find_accented (f);
+  concierge_residents_view_show_resident (f->view, hcc_resident_get_id (resident));
+  save_screenshot (GTK_WIDGET (f->window), "residents-1024-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (GTK_WIDGET (f->window), "residents-1024-dark.png");
+  type_query (f, "harbour");
+  save_screenshot (GTK_WIDGET (f->window), "residents-search-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (f->window, 1920, 1080);
+  save_screenshot (GTK_WIDGET (f->window), "residents-1920-light.png");
+  gtk_window_set_default_size (f->window, 600, 700);
+  save_screenshot (GTK_WIDGET (f->window), "residents-narrow-light.png");
+
+  editor = concierge_resident_editor_new_edit (f->test->session, resident);
+  gtk_window_set_transient_for (editor, f->window);
+  gtk_window_present (editor);
+  gtk_editable_set_text (_concierge_resident_editor_get_entry (CONCIERGE_RESIDENT_EDITOR (editor), "email"), "not-an-address");
+  save_screenshot (GTK_WIDGET (editor), "editor-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (GTK_WIDGET (editor), "editor-dark.png");
+  gtk_window_destroy (editor);
+
+  concierge_residents_view_show_resident (f->view, hcc_resident_get_id (resident));
+  editor = _concierge_residents_view_remove (f->view);
+  g_assert_nonnull (editor);
+  save_screenshot (GTK_WIDGET (editor), "remove-dark.png");
+  gtk_window_destroy (editor);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_no_session (void)
 {
@@ -417,6 +510,7 @@ main (int    argc,
   g_test_add ("/residents-view/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/residents-view/details", Fixture, NULL, fixture_setup, test_details, fixture_teardown);
   g_test_add ("/residents-view/remove", Fixture, NULL, fixture_setup, test_remove, fixture_teardown);
+  g_test_add ("/residents-view/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();
 }
