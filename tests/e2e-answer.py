@@ -52,7 +52,7 @@ from gi.repository.GLib import GError as GLibError  # noqa: E402  (after pyatspi
 
 SIM_START_TIMEOUT = 20      # the simulator builds its world and binds two ports
 WINDOW_TIMEOUT = 60         # the app starts, signs in and subscribes
-BUTTON_TIMEOUT = 60         # a call rings within one poll (500 ms) once subscribed
+BUTTON_TIMEOUT = 150        # a call rings within one poll; a busy app answers AT-SPI slowly
 REQUEST_TIMEOUT = 30        # a pressed button's request reaches the simulator
 CALL_RING_SECONDS = 600     # injected calls outlive the test: no device timeout
 
@@ -216,12 +216,41 @@ def find_app(pid):
     return None
 
 
-def walk(node, depth=0):
-    """Every accessible below @node, depth first, skipping parts that vanish."""
+# Roles that hold no button: their subtrees are not walked. Every step of a
+# walk is a D-Bus round trip answered by the app's main loop (GTK 4.8 offers
+# no AT-SPI cache), so a busy app makes each one slow.
+LEAF_ROLES = {
+    pyatspi.ROLE_LABEL, pyatspi.ROLE_IMAGE, pyatspi.ROLE_ICON, pyatspi.ROLE_SEPARATOR,
+    pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY, pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_SCROLL_BAR,
+    pyatspi.ROLE_PROGRESS_BAR, pyatspi.ROLE_SLIDER, pyatspi.ROLE_SPIN_BUTTON,
+    pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_RADIO_BUTTON,
+    pyatspi.ROLE_ANIMATION, pyatspi.ROLE_CALENDAR,
+}
+
+# Views and pages that never hold a call's buttons; the views are named by
+# their type when they have no label of their own.
+OTHER_PAGES = re.compile(r'^Concierge(SetupPage|ConnectionBanner|(?!Calls?View)\w+View)$')
+
+
+def walk(node, prune=False):
+    """Every accessible below @node, depth first, skipping parts that vanish.
+    With @prune, subtrees that cannot hold a call's buttons are skipped."""
+    for found, _ in walk_with_depth(node, 0, prune):
+        yield found
+
+
+def walk_with_depth(node, depth=0, prune=True):
     if node is None or depth > 60:
         return
-    yield node
+    yield node, depth
     try:
+        if prune:
+            role = node.getRole()
+            if role in LEAF_ROLES:
+                return
+            if role in (pyatspi.ROLE_FILLER, pyatspi.ROLE_PANEL) and \
+               OTHER_PAGES.match(node.name or ''):
+                return
         count = node.childCount
     except Exception:
         return
@@ -230,7 +259,7 @@ def walk(node, depth=0):
             child = node.getChildAtIndex(index)
         except Exception:
             continue
-        yield from walk(child, depth + 1)
+        yield from walk_with_depth(child, depth + 1, prune)
 
 
 def describe(node):
@@ -257,17 +286,10 @@ def state_names(node):
         return '(gone)'
 
 
-def dump_tree(app, limit=400):
+def dump_tree(app, limit=300):
+    """The part of the tree the buttons are looked for in, indented."""
     lines = []
-    for node in walk(app):
-        depth = 0
-        parent = node
-        try:
-            while parent is not None and parent != app and depth < 60:
-                parent = parent.parent
-                depth += 1
-        except Exception:
-            pass
+    for node, depth in walk_with_depth(app):
         lines.append('  ' * depth + describe(node))
         if len(lines) >= limit:
             lines.append('...')
@@ -277,7 +299,7 @@ def dump_tree(app, limit=400):
 
 def find_buttons(app, pattern):
     found = []
-    for node in walk(app):
+    for node in walk(app, prune=True):
         try:
             if node.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON) \
                and pattern.search(node.name or ''):
@@ -300,6 +322,14 @@ def press(button):
                       % (describe(button), state_names(button)))
 
 
+APP_PROCESS = None
+
+
+def check_alive():
+    if APP_PROCESS is not None and APP_PROCESS.poll() is not None:
+        raise Failure('concierge exited with status %d' % APP_PROCESS.returncode)
+
+
 def press_button(app, pattern, what):
     """Waits for a usable button whose name matches @pattern and presses it.
     A list row may be rebuilt between finding and pressing (its accessible
@@ -307,6 +337,7 @@ def press_button(app, pattern, what):
     deadline = time.monotonic() + BUTTON_TIMEOUT
     seen = []
     while time.monotonic() < deadline:
+        check_alive()
         seen = find_buttons(app, pattern() if callable(pattern) else pattern)
         for button in seen:
             if not usable(button):
@@ -430,6 +461,18 @@ def main():
     home = tempfile.mkdtemp(prefix='concierge-e2e-')
     results = {}
     try:
+        # Xvfb resets when its last client leaves, and a client connecting
+        # during the reset fails with "cannot open display". The AT-SPI bus
+        # launcher connects and leaves when it starts, just as the app
+        # connects: one client holding a connection all along prevents that.
+        xprop = shutil.which('xprop')
+        if os.environ.get('DISPLAY') and xprop:
+            spawn([xprop, '-root', '-spy'], dict(os.environ),
+                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.2)
+        # Start the AT-SPI registry (and with it the bus launcher) now.
+        pyatspi.Registry.getDesktop(0)
+
         env = dict(os.environ)
         env['G_DEBUG'] = G_DEBUG_OF_SUITE
         # Accessibility on: the suite turns it off for the other tests.
@@ -455,7 +498,8 @@ def main():
 
         env['HCC_APP_KEY'] = sim.app_key
         env['HCC_SECRET_KEY'] = sim.secret_key
-        app_process = spawn([concierge, '--server', sim.base_url], env)
+        global APP_PROCESS
+        app_process = APP_PROCESS = spawn([concierge, '--server', sim.base_url], env)
         log('concierge started (pid %d)' % app_process.pid)
 
         def app_up():
@@ -464,8 +508,18 @@ def main():
             return find_app(app_process.pid)
 
         app = wait_until(app_up, WINDOW_TIMEOUT, 'the app on the AT-SPI bus')
-        wait_until(lambda: any(n.getRole() == pyatspi.ROLE_FRAME for n in walk(app)),
-                   WINDOW_TIMEOUT, 'the window on the AT-SPI bus')
+
+        def window_up():
+            app_up()
+            for node in walk(app):
+                try:
+                    if node.getRole() == pyatspi.ROLE_FRAME:
+                        return True
+                except Exception:
+                    continue
+            return False
+
+        wait_until(window_up, WINDOW_TIMEOUT, 'the window on the AT-SPI bus')
         log('window is up: %s' % describe(app))
 
         # The app subscribes to calls after signing in; wait for the first
@@ -494,8 +548,13 @@ def main():
                 results[name] = str(error)
             except Exception:
                 results[name] = traceback.format_exc()
+            if results[name] is not None and app_process.poll() is not None \
+               and 'concierge exited' not in results[name]:
+                results[name] += '\n(concierge exited with status %d)' % app_process.returncode
     except Failure as error:
         results['setup'] = str(error)
+    except Exception:
+        results['setup'] = traceback.format_exc()
     finally:
         stop_children()
         shutil.rmtree(home, ignore_errors=True)
