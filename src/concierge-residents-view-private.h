@@ -20,5 +20,8 @@ GtkLabel    *_concierge_residents_view_get_details_name (ConciergeResidentsView 
 const char  *_concierge_residents_view_get_page         (ConciergeResidentsView *self);
 /* Starts the removal as the Remove button does; returns the dialog. */
 GtkWindow   *_concierge_residents_view_remove           (ConciergeResidentsView *self);
+/* Starts the removal from one room, as that room's button does. */
+GtkWindow   *_concierge_residents_view_remove_from_room (ConciergeResidentsView *self,
+                                                         const char             *room_id);
 
 G_END_DECLS

@@ -202,8 +202,9 @@ format_local (GDateTime *time)
 {
   g_autoptr(GDateTime) local = NULL;
 
+  /* person/search, which fills the directory, gives no dates. */
   if (time == NULL)
-    return g_strdup (_("Not set"));
+    return g_strdup (_("Not in the resident list; Edit reads it"));
 
   local = g_date_time_to_local (time);
   /* TRANSLATORS: a date and time in the validity of a resident, see
@@ -912,6 +913,50 @@ remove_done_cb (GObject      *source,
 }
 
 static void
+leave_validity_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RemoveData *data = user_data;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  JsonObject *info = NULL;
+
+  reply = hcc_client_request_finish (HCC_CLIENT (source), result, &error);
+  if (reply != NULL && JSON_NODE_HOLDS_OBJECT (reply))
+    info = hcc_json_get_object (json_node_get_object (reply), "personInfo", NULL);
+  if (info != NULL)
+    {
+      start = hcc_json_dup_time (info, "startDate", NULL);
+      end = hcc_json_dup_time (info, "endDate", NULL);
+    }
+
+  if (start == NULL || end == NULL)
+    {
+      g_autoptr(RemoveData) owned = data;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (error == NULL)
+        error = g_error_new_literal (HCC_ERROR, HCC_ERROR_SERVER,
+                                     _("The platform did not give the resident’s validity."));
+      if (owned->self->directory == owned->directory)
+        {
+          show_action_error (owned->self, error);
+          gtk_widget_set_sensitive (GTK_WIDGET (owned->self->remove_button), TRUE);
+        }
+      return;
+    }
+
+  hcc_resident_set_start_time (data->updated, start);
+  hcc_resident_set_end_time (data->updated, end);
+  hcc_directory_update_resident_async (HCC_CLIENT (source), data->updated, NULL,
+                                       data->self->cancellable, remove_done_cb, data);
+}
+
+static void
 start_removal (ConciergeResidentsView *self,
                RemoveKind              kind,
                const char             *room_id)
@@ -944,6 +989,8 @@ start_removal (ConciergeResidentsView *self,
       {
         g_autoptr(GListStore) rooms = g_list_store_new (HCC_TYPE_ROOM);
         GListModel *old = hcc_resident_get_rooms (self->shown);
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) body = NULL;
 
         /* vims/v1/person/update replaces the room links with the list sent,
          * so every other room goes with it. */
@@ -956,8 +1003,17 @@ start_removal (ConciergeResidentsView *self,
           }
         data->updated = _concierge_resident_copy (self->shown);
         hcc_resident_set_rooms (data->updated, G_LIST_MODEL (rooms));
-        hcc_directory_update_resident_async (client, data->updated, NULL, self->cancellable,
-                                             remove_done_cb, data);
+
+        /* The update must send the validity, which person/search does not
+         * give: it is read first, or the update would reset it. */
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "personId");
+        json_builder_add_string_value (builder, ids[0]);
+        json_builder_end_object (builder);
+        body = json_builder_get_root (builder);
+        hcc_client_request_async (client, HCC_LANE_INTERACTIVE, HCC_REQUEST_RETRY_SAFE,
+                                  "/person/v1/persons/get", body, self->cancellable,
+                                  leave_validity_cb, data);
       }
       break;
     case REMOVE_DELETE:
@@ -1469,4 +1525,24 @@ GtkWindow *
 _concierge_residents_view_remove (ConciergeResidentsView *self)
 {
   return confirm_removal (self, NULL);
+}
+
+GtkWindow *
+_concierge_residents_view_remove_from_room (ConciergeResidentsView *self,
+                                            const char             *room_id)
+{
+  GListModel *rooms;
+
+  if (self->shown == NULL)
+    return NULL;
+
+  rooms = hcc_resident_get_rooms (self->shown);
+  for (guint i = 0; i < g_list_model_get_n_items (rooms); i++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
+
+      if (g_strcmp0 (hcc_room_get_id (room), room_id) == 0)
+        return confirm_removal (self, room);
+    }
+  return NULL;
 }

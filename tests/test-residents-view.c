@@ -392,6 +392,120 @@ test_remove (Fixture       *f,
   g_assert_cmpuint (unlinks->len, ==, 1);
 }
 
+static gboolean
+refreshed (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+refresh_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+typedef struct {
+  Fixture    *f;
+  const char *person_id;
+  guint       n_rooms;
+} RoomCount;
+
+static gboolean
+has_n_rooms (gpointer data)
+{
+  RoomCount *count = data;
+  HccResident *resident = concierge_directory_lookup_resident (count->f->directory, count->person_id);
+
+  return resident != NULL && g_list_model_get_n_items (hcc_resident_get_rooms (resident)) == count->n_rooms;
+}
+
+static void
+test_leave_room (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HccResident) resident = find_single_room (f, NULL);
+  g_autoptr(HccRoom) first = g_list_model_get_item (hcc_resident_get_rooms (resident), 0);
+  g_autofree char *person_id = g_strdup (hcc_resident_get_id (resident));
+  g_autofree char *token = hcc_test_sim_login (f->test->sim);
+  g_autofree char *body = NULL;
+  g_autofree char *request = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(JsonNode) person = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GDateTime) sent_end = NULL;
+  GListModel *rooms = concierge_directory_get_rooms (f->directory);
+  g_autoptr(HccRoom) second = NULL;
+  AdwMessageDialog *dialog;
+  JsonNode *room_list;
+  RoomCount count = { f, person_id, 2 };
+  g_autoptr(GDateTime) end_time = NULL;
+  g_autofree char *end_iso = NULL;
+  g_autoptr(GPtrArray) unlinks = NULL;
+  gint64 end_ms;
+  guint http = 0;
+
+  /* Someone at another desk links the resident to a second flat. */
+  for (guint i = 0; i < g_list_model_get_n_items (rooms) && second == NULL; i++)
+    {
+      g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
+
+      if (hcc_room_get_person_amount (room) > 0 && hcc_room_get_person_amount (room) < 5 &&
+          g_strcmp0 (hcc_room_get_id (room), hcc_room_get_id (first)) != 0)
+        second = g_steal_pointer (&room);
+    }
+  g_assert_nonnull (second);
+  request = g_strdup_printf ("{\"personId\":\"%s\"}", person_id);
+  person = hcc_test_sim_api (f->test->sim, "/person/v1/persons/get", token, request, &http);
+  end_ms = hcc_test_json_get (person, "data.personInfo.endDate") != NULL ?
+           hcc_test_json_get_int (person, "data.personInfo.endDate") :
+           hcc_test_json_get_int (person, "Data.personInfo.endDate");
+  g_assert_cmpint (end_ms, >, 0);
+  end_time = g_date_time_new_from_unix_utc (end_ms / 1000);
+  end_iso = g_date_time_format_iso8601 (end_time);
+  body = g_strdup_printf ("{\"personBaseInfo\":{\"id\":\"%s\",\"firstName\":\"%s\",\"lastName\":\"%s\","
+                          "\"gender\":2,\"email\":\"%s\",\"startDate\":\"2020-01-01T00:00:00+00:00\","
+                          "\"endDate\":\"%s\"},"
+                          "\"roomList\":[{\"roomId\":\"%s\",\"buildId\":\"%s\",\"areaId\":\"-1\",\"accountType\":0},"
+                          "{\"roomId\":\"%s\",\"buildId\":\"%s\",\"areaId\":\"-1\",\"accountType\":0}]}",
+                          person_id, hcc_resident_get_first_name (resident), hcc_resident_get_last_name (resident),
+                          hcc_resident_get_email (resident), end_iso,
+                          hcc_room_get_id (first), hcc_room_get_building_id (first),
+                          hcc_room_get_id (second), hcc_room_get_building_id (second));
+  reply = hcc_test_sim_api (f->test->sim, "/vims/v1/person/update", token, body, &http);
+  g_assert_cmpstr (hcc_test_json_get_string (reply, "errorCode"), ==, "0");
+  hcc_test_sim_control (f->test->sim, "DELETE", "/control/requests", NULL, NULL);
+
+  concierge_directory_refresh_async (f->directory, NULL, refresh_cb, &result);
+  g_assert_true (hcc_test_wait_until (refreshed, &result, TIMEOUT_MS));
+  g_assert_true (concierge_directory_refresh_finish (f->directory, result, NULL));
+  g_assert_true (has_n_rooms (&count));
+
+  /* Leaving the second flat keeps the first: one room is sent, with the
+   * validity the platform has, not a default. */
+  concierge_residents_view_show_resident (f->view, person_id);
+  dialog = ADW_MESSAGE_DIALOG (_concierge_residents_view_remove_from_room (f->view, hcc_room_get_id (second)));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
+  adw_message_dialog_response (dialog, "leave");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  count.n_rooms = 1;
+  g_assert_true (hcc_test_wait_until (has_n_rooms, &count, TIMEOUT_MS));
+  updates = requests_to (f, "/vims/v1/person/update");
+  g_assert_cmpuint (updates->len, ==, 1);
+  room_list = hcc_test_json_get (updates->pdata[0], "roomList");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (room_list)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (room_list), 0),
+                                                  "roomId"), ==, hcc_room_get_id (first));
+  sent_end = hcc_time_parse (hcc_test_json_get_string (updates->pdata[0], "personBaseInfo.endDate"));
+  g_assert_cmpint (ABS (g_date_time_to_unix (sent_end) * 1000 - end_ms), <, 1000);
+  unlinks = requests_to (f, "/vims/v1/person/delete");
+  g_assert_cmpuint (unlinks->len, ==, 0);
+}
+
 /* Screenshots for a human to look at, when CONCIERGE_SCREENSHOT_DIR is set. */
 
 static void
@@ -510,6 +624,7 @@ main (int    argc,
   g_test_add ("/residents-view/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/residents-view/details", Fixture, NULL, fixture_setup, test_details, fixture_teardown);
   g_test_add ("/residents-view/remove", Fixture, NULL, fixture_setup, test_remove, fixture_teardown);
+  g_test_add ("/residents-view/leave-room", Fixture, NULL, fixture_setup, test_leave_room, fixture_teardown);
   g_test_add ("/residents-view/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();
