@@ -341,6 +341,44 @@ test_refresh_keeps_items (Fixture       *fixture,
     g_assert_true (again == first);
   }
   g_signal_handlers_disconnect_by_func (residents, count_changes_cb, &changes);
+
+  /* Someone renames the resident on the platform (another desk, the
+   * portal): the next refresh changes that item in place, and tells the
+   * filters over the model. */
+  {
+    g_autoptr(HccResident) renamed = hcc_resident_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) found = NULL;
+    GAsyncResult *slot = NULL;
+    guint position = G_MAXUINT;
+
+    hcc_resident_set_id (renamed, hcc_resident_get_id (first));
+    hcc_resident_set_first_name (renamed, "Zéphyrin");
+    hcc_resident_set_last_name (renamed, hcc_resident_get_last_name (first));
+    hcc_resident_set_email (renamed, hcc_resident_get_email (first));
+    hcc_resident_set_phone (renamed, hcc_resident_get_phone (first));
+    hcc_resident_set_start_time (renamed, hcc_resident_get_start_time (first));
+    hcc_resident_set_end_time (renamed, hcc_resident_get_end_time (first));
+    hcc_resident_set_rooms (renamed, hcc_resident_get_rooms (first));
+    hcc_directory_update_resident_async (fixture->client, renamed, NULL, NULL, result_cb, &slot);
+    result = test_wait_result (&slot);
+    g_assert_true (hcc_directory_update_resident_finish (fixture->client, result, &error));
+    g_assert_no_error (error);
+
+    changes = 0;
+    g_signal_connect (residents, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+    g_assert_true (refresh (directory, &error));
+    g_assert_no_error (error);
+    g_signal_handlers_disconnect_by_func (residents, count_changes_cb, &changes);
+
+    g_assert_true (concierge_directory_lookup_resident (directory, hcc_resident_get_id (first)) == first);
+    g_assert_cmpstr (hcc_resident_get_first_name (first), ==, "Zéphyrin");
+    g_assert_true (g_list_store_find (G_LIST_STORE (residents), first, &position));
+    g_assert_cmpuint (changes, >=, 1);
+    found = search (directory, "zephyrin");
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_true (g_ptr_array_index (found, 0) == first);
+  }
 }
 
 static void
