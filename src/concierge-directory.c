@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "concierge-directory.h"
@@ -1119,12 +1120,51 @@ rollback:
   return FALSE;
 }
 
+static sqlite3 *
+open_db (const char  *path,
+         gboolean    *damaged,
+         GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  *damaged = FALSE;
+
+  /* NOMUTEX: the connection is only ever used by this thread. */
+  if (sqlite3_open_v2 (path, &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, 5000);
+
+  /* WAL with synchronous=NORMAL, as the log store: a commit is never
+   * fsync()ed, and a crash can lose the last refresh but never corrupt
+   * the cache; the next refresh puts it right anyway. */
+  if (!exec_sql (db, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (db, "PRAGMA synchronous = NORMAL", error) ||
+      !migrate (db, error))
+    {
+      int code = sqlite3_errcode (db) & 0xff;
+
+      *damaged = code == SQLITE_NOTADB || code == SQLITE_CORRUPT;
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
 static gboolean
 ensure_open (Worker  *worker,
              GError **error)
 {
   g_autofree char *dir = NULL;
-  sqlite3 *db = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean damaged;
 
   if (worker->db != NULL)
     return TRUE;
@@ -1139,30 +1179,38 @@ ensure_open (Worker  *worker,
       return FALSE;
     }
 
-  /* NOMUTEX: the connection is only ever used by this thread. */
-  if (sqlite3_open_v2 (worker->path, &db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
+  worker->db = open_db (worker->path, &damaged, &local_error);
+
+  /* The cache holds nothing the platform does not: a damaged file is
+   * moved aside (for a bug report) and a new one made. A cache of a newer
+   * schema is not damaged, and stays as it is. */
+  if (worker->db == NULL && damaged)
     {
-      set_sqlite_error (error, db);
-      sqlite3_close (db);
+      g_autofree char *aside = g_strconcat (worker->path, ".damaged", NULL);
+      g_autofree char *wal = g_strconcat (worker->path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (worker->path, "-shm", NULL);
+
+      g_debug ("The directory cache %s is damaged (%s); starting a new one",
+               worker->path, local_error->message);
+      g_clear_error (&local_error);
+      if (g_rename (worker->path, aside) == 0)
+        {
+          g_unlink (wal);
+          g_unlink (shm);
+          worker->db = open_db (worker->path, &damaged, &local_error);
+        }
+    }
+
+  if (worker->db == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("The damaged directory cache %s could not be moved aside"), worker->path);
       return FALSE;
     }
 
-  sqlite3_busy_timeout (db, 5000);
-
-  /* WAL with synchronous=NORMAL, as the log store: a commit is never
-   * fsync()ed, and a crash can lose the last refresh but never corrupt
-   * the cache; the next refresh puts it right anyway. */
-  if (!exec_sql (db, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (db, "PRAGMA synchronous = NORMAL", error) ||
-      !migrate (db, error))
-    {
-      sqlite3_close (db);
-      return FALSE;
-    }
-
-  worker->db = db;
   g_debug ("Opened the directory cache %s", worker->path);
 
   return TRUE;

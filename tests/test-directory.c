@@ -504,6 +504,21 @@ test_cache_schema (Fixture       *fixture,
   close_directory (directory);
   g_clear_object (&directory);
 
+  /* A damaged file is moved aside, and the desk starts with an empty
+   * cache rather than none. */
+  {
+    g_autofree char *aside = g_strconcat (fixture->path, ".damaged", NULL);
+    g_autoptr(ConciergeDirectory) fresh = NULL;
+
+    g_assert_true (g_file_set_contents (fixture->path, "this is not a database, it is a shopping list\n"
+                                        "milk\neggs\nbread\nbutter\ncheese\napples\npears\n"
+                                        "rice\npasta\ntomatoes\nonions\ngarlic\n", -1, NULL));
+    fresh = open_directory (NULL, fixture->path);
+    g_assert_cmpuint (g_list_model_get_n_items (concierge_directory_get_residents (fresh)), ==, 0);
+    g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+    close_directory (fresh);
+  }
+
   exec_on_cache (fixture->path, "PRAGMA user_version = 99");
   directory = concierge_directory_new (NULL, fixture->path);
   concierge_directory_load_async (directory, NULL, result_cb, &slot);
