@@ -537,7 +537,8 @@ fill_rooms (ConciergeResidentsView *self,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button;
 
-      subtitle = g_strdup_printf ("%s · %s", building != NULL ? building : _("Unknown building"),
+      /* TRANSLATORS: a room's building and the resident's role in it. */
+      subtitle = g_strdup_printf (_("%s · %s"), building != NULL ? building : _("Unknown building"),
                                   hcc_room_get_account_type (room) == 1 ? _("Householder") : _("Family member"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
