@@ -948,6 +948,25 @@ parse_items (JsonArray *items,
     }
 }
 
+/* Drops items without an ID, and the second of two with the same ID: a
+ * listing paged while the site changes can show an item on two pages. */
+static void
+dedup_by_id (GPtrArray *objects)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < objects->len;)
+    {
+      const char *id = object_id (objects->pdata[i]);
+
+      /* Rare, so removing in place is cheap enough. */
+      if (id == NULL || !g_hash_table_add (seen, (gpointer) id))
+        g_ptr_array_remove_index (objects, i);
+      else
+        i++;
+    }
+}
+
 static void
 prepare_snapshot (Snapshot *snapshot,
                   gboolean  merge)
@@ -964,6 +983,10 @@ prepare_snapshot (Snapshot *snapshot,
                    (GObject * (*) (JsonObject *, GError **)) hcc_directory_parse_resident);
       g_clear_pointer (&snapshot->raw_residents, json_array_unref);
     }
+
+  dedup_by_id (snapshot->buildings);
+  dedup_by_id (snapshot->rooms);
+  dedup_by_id (snapshot->access_levels);
 
   if (merge)
     {
@@ -1905,6 +1928,12 @@ copy_resident (HccResident *resident)
  * whose ID is already there (their values updated in place) and emitting
  * one items-changed for the range that differs: a refresh that changes
  * nothing touches no row, selection or scroll position. */
+/* Replaces the content of @store with @fresh (sorted, one item per ID),
+ * keeping the items whose ID is already there (their values updated in
+ * place when their fingerprint differs) and emitting one items-changed for
+ * the range that differs: a refresh that changes nothing touches no row,
+ * selection or scroll position. @index, when given, maps the IDs of the
+ * store's items and is kept up to date. */
 static void
 apply_list (GListStore *store,
             GPtrArray  *fresh,
@@ -1913,56 +1942,59 @@ apply_list (GListStore *store,
 {
   GListModel *model = G_LIST_MODEL (store);
   guint n_old = g_list_model_get_n_items (model);
-  g_autoptr(GHashTable) old_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) own_index = NULL;
   g_autoptr(GPtrArray) old = g_ptr_array_new_full (n_old, g_object_unref);
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (fresh->len, g_object_unref);
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTable *old_by_id = index;
+  gboolean spliced = FALSE;
   guint prefix = 0;
   guint suffix = 0;
+
+  if (old_by_id == NULL)
+    old_by_id = own_index = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < n_old; i++)
     {
       GObject *item = g_list_model_get_item (model, i);
 
       g_ptr_array_add (old, item);
-      if (object_id (item) != NULL)
-        g_hash_table_insert (old_by_id, (gpointer) object_id (item), item);
+      if (own_index != NULL && object_id (item) != NULL)
+        g_hash_table_insert (own_index, (gpointer) object_id (item), item);
     }
 
   for (guint i = 0; i < fresh->len; i++)
     {
       GObject *item = g_ptr_array_index (fresh, i);
-      GObject *existing = object_id (item) != NULL
-                          ? g_hash_table_lookup (old_by_id, object_id (item)) : NULL;
+      GObject *existing = g_hash_table_lookup (old_by_id, object_id (item));
+      gpointer known, fetched;
 
-      if (existing != NULL)
+      if (existing == NULL)
         {
-          gpointer known = g_object_get_qdata (existing, fingerprint_quark);
-          gpointer fetched = g_object_get_qdata (item, fingerprint_quark);
-
-          /* The same ID twice in one listing: keep the first. */
-          g_hash_table_remove (old_by_id, object_id (item));
-          g_ptr_array_add (items, g_object_ref (existing));
-          if (known != NULL && known == fetched)
-            continue;
-
-          copy_values (existing, item, kind);
-          g_object_set_qdata (existing, fingerprint_quark, fetched);
-          {
-            guint position = items->len - 1;
-
-            g_array_append_val (changed, position);
-          }
-          if (kind == &resident_kind)
-            {
-              ResidentInfo *info = g_object_steal_qdata (item, info_quark);
-
-              if (info != NULL)
-                g_object_set_qdata_full (existing, info_quark, info, resident_info_free);
-            }
+          g_ptr_array_add (items, g_object_ref (item));
+          continue;
         }
-      else
-        g_ptr_array_add (items, g_object_ref (item));
+
+      g_ptr_array_add (items, g_object_ref (existing));
+      known = g_object_get_qdata (existing, fingerprint_quark);
+      fetched = g_object_get_qdata (item, fingerprint_quark);
+      if (known != NULL && known == fetched)
+        continue;
+
+      copy_values (existing, item, kind);
+      g_object_set_qdata (existing, fingerprint_quark, fetched);
+      if (kind == &resident_kind)
+        {
+          ResidentInfo *info = g_object_steal_qdata (item, info_quark);
+
+          if (info != NULL)
+            g_object_set_qdata_full (existing, info_quark, info, resident_info_free);
+        }
+      {
+        guint position = items->len - 1;
+
+        g_array_append_val (changed, position);
+      }
     }
 
   while (prefix < old->len && prefix < items->len &&
@@ -1973,8 +2005,11 @@ apply_list (GListStore *store,
     suffix++;
 
   if (prefix != old->len || prefix != items->len)
-    g_list_store_splice (store, prefix, old->len - prefix - suffix,
-                         items->pdata + prefix, items->len - prefix - suffix);
+    {
+      g_list_store_splice (store, prefix, old->len - prefix - suffix,
+                           items->pdata + prefix, items->len - prefix - suffix);
+      spliced = TRUE;
+    }
 
   /* An item changed in place must be seen by the filters and sorters over
    * the model (they do not watch notify::): replace it by itself, which
@@ -1991,16 +2026,16 @@ apply_list (GListStore *store,
       {
         guint position = g_array_index (changed, guint, i);
 
-        if (position < prefix || position >= items->len - suffix)
+        if (!spliced || position < prefix || position >= items->len - suffix)
           g_list_store_splice (store, position, 1, items->pdata + position, 1);
       }
 
-  if (index != NULL)
+  /* The same items in the same order: the index is still right. */
+  if (index != NULL && spliced)
     {
       g_hash_table_remove_all (index);
       for (guint i = 0; i < items->len; i++)
-        if (object_id (items->pdata[i]) != NULL)
-          g_hash_table_insert (index, (gpointer) object_id (items->pdata[i]), items->pdata[i]);
+        g_hash_table_insert (index, (gpointer) object_id (items->pdata[i]), items->pdata[i]);
     }
 }
 
