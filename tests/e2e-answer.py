@@ -269,6 +269,13 @@ def describe(node):
         return '(gone)'
 
 
+def name_of(node):
+    try:
+        return node.name
+    except Exception:
+        return None
+
+
 def usable(node):
     """Whether a user could press it: GTK 4.8 refuses DoAction on an
     insensitive or hidden widget."""
@@ -330,16 +337,16 @@ def check_alive():
         raise Failure('concierge exited with status %d' % APP_PROCESS.returncode)
 
 
-def press_button(app, pattern, what):
-    """Waits for a usable button whose name matches @pattern and presses it.
-    A list row may be rebuilt between finding and pressing (its accessible
+def press_button(app, pattern, what, choose=None):
+    """Waits for a usable button whose name matches @pattern (and that
+    @choose, given all matches, keeps) and presses it. A list row may be rebuilt between finding and pressing (its accessible
     then vanishes), so that is retried until the timeout."""
     deadline = time.monotonic() + BUTTON_TIMEOUT
     seen = []
     while time.monotonic() < deadline:
         check_alive()
-        seen = find_buttons(app, pattern() if callable(pattern) else pattern)
-        for button in seen:
+        seen = find_buttons(app, pattern)
+        for button in (choose(seen) if choose else seen):
             if not usable(button):
                 continue
             try:
@@ -411,17 +418,15 @@ def case_open_door(sim, app, station, door_ids):
     # station"). A bare "Open Door" (the call view's) is taken only when it
     # is the one usable button of that name, so that it cannot be another
     # call's.
-    named = re.compile(r'^Open the door of %s$' % re.escape(call['device_name']))
-    bare = re.compile(r'^Open Door$')
+    pattern = re.compile(r'^(Open Door|Open the door of %s)$' % re.escape(call['device_name']))
 
-    def pattern_now():
-        if find_buttons(app, named):
-            return named
-        if len([b for b in find_buttons(app, bare) if usable(b)]) == 1:
-            return bare
-        return named
+    def choose(found):
+        named = [b for b in found if name_of(b) not in ('Open Door', None)]
+        bare = [b for b in found if name_of(b) == 'Open Door' and usable(b)]
+        return named or (bare if len(bare) == 1 else [])
 
-    press_button(app, pattern_now, 'a button named "Open Door" for %s' % call['device_name'])
+    press_button(app, pattern, 'a button named "Open Door" for %s' % call['device_name'],
+                 choose)
 
     def opened():
         return [request_body(e) for e in sim.requests_since(since)
