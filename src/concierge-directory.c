@@ -1019,6 +1019,7 @@ set_sqlite_error (GError     **error,
                   sqlite3     *db)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               /* Translators: %s is SQLite's own (English) reason. */
                _("The directory cache could not be used: %s"),
                db != NULL ? sqlite3_errmsg (db) : "out of memory");
 }
@@ -1033,6 +1034,7 @@ exec_sql (sqlite3     *db,
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is SQLite's own (English) reason. */
                    _("The directory cache could not be used: %s"),
                    message != NULL ? message : sqlite3_errmsg (db));
       sqlite3_free (message);
@@ -1198,6 +1200,7 @@ ensure_open (Worker  *worker,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: the first %s is a folder, the second the system's reason. */
                    _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
@@ -1230,6 +1233,7 @@ ensure_open (Worker  *worker,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     /* Translators: %s is the path of the cache file. */
                      _("The damaged directory cache %s could not be moved aside"), worker->path);
       return FALSE;
     }
