@@ -361,7 +361,8 @@ create_resident_row (gpointer item,
   gtk_widget_add_css_class (label, expired ? "error" : "success");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   g_object_set_data_full (G_OBJECT (row), "person-id",
                           g_strdup (hcc_resident_get_id (resident)), g_free);
@@ -802,7 +803,8 @@ focus_level (ConciergeRoomsView *self,
 
     case LEVEL_ROOM:
       row = gtk_list_box_get_row_at_index (self->residents_list, 0);
-      if (row != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->room_stack), "list") == 0)
+      if (row != NULL &&
+          g_strcmp0 (gtk_stack_get_visible_child_name (self->room_stack), "list") == 0)
         gtk_widget_grab_focus (GTK_WIDGET (row));
       else if (gtk_widget_get_visible (GTK_WIDGET (self->add_button)))
         gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
@@ -1141,8 +1143,8 @@ concierge_rooms_view_class_init (ConciergeRoomsViewClass *klass)
 
   room_keys_quark = g_quark_from_static_string ("concierge-rooms-view-keys");
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/hccdesk/Concierge/concierge-rooms-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/hccdesk/Concierge/concierge-rooms-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, session_status);
   gtk_widget_class_bind_template_child (widget_class, ConciergeRoomsView, buildings_status);
@@ -1192,7 +1194,8 @@ concierge_rooms_view_init (ConciergeRoomsView *self)
   self->room_rows = g_ptr_array_new ();
 
   self->room_filter = gtk_custom_filter_new (room_filter_func, self, NULL);
-  self->rooms_filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->room_filter)));
+  self->rooms_filtered =
+    gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->room_filter)));
   self->rooms_sorted =
     gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rooms_filtered)),
                              GTK_SORTER (gtk_custom_sorter_new (room_compare_func, NULL, NULL)));
