@@ -567,6 +567,38 @@ test_filter (Fixture       *fixture,
                    ==, "room");
 }
 
+/* Runs what the view's own shortcut for @keyval and @modifiers does, as a
+ * key press with the focus in the view would (GTK cannot synthesize key
+ * events); FALSE when the view has no such shortcut or lets the key pass. */
+static gboolean
+press_shortcut (Fixture         *fixture,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->view));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (fixture->view),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 /* The room rows below @widget marked as the shown room; their room in @id. */
 static guint
 count_marked_rows (GtkWidget   *widget,
@@ -659,13 +691,21 @@ test_show_room (Fixture       *fixture,
 
   screenshot (fixture, "room");
 
-  /* Back (Escape, Alt+Left or the back button) goes up one column. */
+  /* Escape, then Alt+Left, each go up one column; at the top Escape is
+   * left to the window. */
+  g_assert_true (press_shortcut (fixture, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
+                   ==, "rooms");
+  g_assert_true (press_shortcut (fixture, GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
+                   ==, "buildings");
+  g_assert_false (press_shortcut (fixture, GDK_KEY_Escape, 0));
+
+  /* The back buttons' action does the same. */
+  concierge_rooms_view_show_room (fixture->view, room_id);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "rooms.back", NULL);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
                    ==, "rooms");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "rooms.back", NULL);
-  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (child (fixture, "leaflet"))),
-                   ==, "buildings");
 }
 
 static void
