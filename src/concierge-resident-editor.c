@@ -1058,15 +1058,18 @@ editor_new (ConciergeSession *session,
   GtkSortListModel *sorted_rooms;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GtkExpression) building_name = NULL;
+  g_autoptr(GtkExpression) room_name = NULL;
   const char *language = NULL;
 
   self->session = g_object_ref (session);
   self->directory = g_object_ref (concierge_session_get_directory (session));
   self->original = resident != NULL ? _concierge_resident_copy (resident) : NULL;
 
-  gtk_drop_down_set_expression (self->building_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (building_name_cb), NULL, NULL));
+  /* set_expression() takes a reference of its own. */
+  building_name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                               G_CALLBACK (building_name_cb), NULL, NULL);
+  gtk_drop_down_set_expression (self->building_dropdown, building_name);
   gtk_drop_down_set_model (self->building_dropdown, concierge_directory_get_buildings (self->directory));
   g_signal_connect_object (self->building_dropdown, "notify::selected",
                            G_CALLBACK (building_selected_cb), self, G_CONNECT_SWAPPED);
@@ -1077,9 +1080,9 @@ editor_new (ConciergeSession *session,
                                               g_object_ref (GTK_FILTER (self->room_filter)));
   sorted_rooms = gtk_sort_list_model_new (G_LIST_MODEL (building_rooms),
                                           GTK_SORTER (gtk_custom_sorter_new (compare_rooms, NULL, NULL)));
-  gtk_drop_down_set_expression (self->room_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (room_name_cb), NULL, NULL));
+  room_name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                           G_CALLBACK (room_name_cb), NULL, NULL);
+  gtk_drop_down_set_expression (self->room_dropdown, room_name);
   gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (sorted_rooms));
   g_object_unref (sorted_rooms);
 
