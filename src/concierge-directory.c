@@ -350,6 +350,8 @@ struct _ConciergeDirectory
   gboolean      refreshed;
 
   RefreshOp    *refresh;        /* (nullable): the refresh in flight */
+  guint         refresh_interval; /* seconds between background refreshes, 0: none */
+  guint         auto_refresh_id;
   GDateTime    *last_refreshed; /* (owned) (nullable) */
   char         *refresh_error;  /* (owned) (nullable) */
 };
@@ -363,6 +365,7 @@ enum {
   PROP_REFRESHING,
   PROP_LAST_REFRESHED,
   PROP_REFRESH_ERROR,
+  PROP_REFRESH_INTERVAL,
   N_PROPS
 };
 
@@ -2197,6 +2200,29 @@ refresh_op_free (RefreshOp *op)
   g_free (op);
 }
 
+/* The directory changes slowly (people move in and out), so a background
+ * refresh every hour keeps it fresh at a cost of a few dozen requests in
+ * the background lane. After a failure it tries again sooner. */
+#define DEFAULT_REFRESH_INTERVAL 3600
+#define RETRY_INTERVAL 300
+
+static gboolean
+auto_refresh_cb (gpointer user_data);
+
+static void
+schedule_refresh (ConciergeDirectory *self,
+                  guint               seconds)
+{
+  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+
+  if (self->closed || self->client == NULL || seconds == 0)
+    return;
+
+  self->auto_refresh_id = g_timeout_add_seconds (seconds, auto_refresh_cb, self);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->auto_refresh_id),
+                            "[concierge] directory background refresh");
+}
+
 /* Ends @op: every caller waiting on it gets @error (or TRUE). */
 static void
 refresh_op_finish (RefreshOp *op,
@@ -2220,6 +2246,12 @@ refresh_op_finish (RefreshOp *op,
 
   if (was_current)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+
+  /* The next background refresh counts from the end of this one. */
+  if (error == NULL)
+    schedule_refresh (self, self->refresh_interval);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    schedule_refresh (self, self->refresh_interval != 0 ? MIN (self->refresh_interval, RETRY_INTERVAL) : 0);
 
   for (guint i = 0; i < waiters->len; i++)
     {
@@ -2441,6 +2473,29 @@ add_waiter (RefreshOp *op,
   g_ptr_array_add (op->waiters, waiter);
 }
 
+static void
+auto_refresh_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The reason, if any, is in refresh-error for the views to show. */
+  if (!concierge_directory_refresh_finish (CONCIERGE_DIRECTORY (source), result, &error))
+    g_debug ("The background refresh failed: %s", error->message);
+}
+
+static gboolean
+auto_refresh_cb (gpointer user_data)
+{
+  ConciergeDirectory *self = user_data;
+
+  self->auto_refresh_id = 0;
+  concierge_directory_refresh_async (self, NULL, auto_refresh_done_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Incremental updates                                                  */
 
@@ -2623,6 +2678,10 @@ concierge_directory_get_property (GObject    *object,
       g_value_set_string (value, self->refresh_error);
       break;
 
+    case PROP_REFRESH_INTERVAL:
+      g_value_set_uint (value, self->refresh_interval);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2644,6 +2703,10 @@ concierge_directory_set_property (GObject      *object,
 
     case PROP_PATH:
       self->path = g_value_dup_string (value);
+      break;
+
+    case PROP_REFRESH_INTERVAL:
+      concierge_directory_set_refresh_interval (self, g_value_get_uint (value));
       break;
 
     default:
@@ -2672,6 +2735,8 @@ static void
 concierge_directory_dispose (GObject *object)
 {
   ConciergeDirectory *self = CONCIERGE_DIRECTORY (object);
+
+  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
 
   /* A refresh holds a reference, so none is in flight here. The worker
    * closes the database and ends once it reaches this job. */
@@ -2738,6 +2803,11 @@ concierge_directory_class_init (ConciergeDirectoryClass *klass)
                         G_TYPE_DATE_TIME,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_REFRESH_INTERVAL] =
+    g_param_spec_uint ("refresh-interval", NULL, NULL,
+                       0, G_MAXUINT, DEFAULT_REFRESH_INTERVAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_REFRESH_ERROR] =
     g_param_spec_string ("refresh-error", NULL, NULL,
                          NULL,
@@ -2758,6 +2828,7 @@ concierge_directory_init (ConciergeDirectory *self)
   self->access_levels = g_list_store_new (HCC_TYPE_ACCESS_LEVEL);
   self->rooms_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->residents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->refresh_interval = DEFAULT_REFRESH_INTERVAL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2893,6 +2964,8 @@ concierge_directory_close_async (ConciergeDirectory  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, concierge_directory_close_async);
 
+  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+
   if (self->refresh != NULL)
     g_cancellable_cancel (self->refresh->cancellable);
 
@@ -2940,6 +3013,30 @@ concierge_directory_get_refresh_error (ConciergeDirectory *self)
   g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), NULL);
 
   return self->refresh_error;
+}
+
+guint
+concierge_directory_get_refresh_interval (ConciergeDirectory *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_DIRECTORY (self), 0);
+
+  return self->refresh_interval;
+}
+
+void
+concierge_directory_set_refresh_interval (ConciergeDirectory *self,
+                                          guint               seconds)
+{
+  g_return_if_fail (CONCIERGE_IS_DIRECTORY (self));
+
+  if (self->refresh_interval == seconds)
+    return;
+
+  self->refresh_interval = seconds;
+  /* A timer already running counts from now with the new interval. */
+  if (self->auto_refresh_id != 0 || seconds == 0)
+    schedule_refresh (self, seconds);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESH_INTERVAL]);
 }
 
 HccClient *

@@ -67,6 +67,15 @@ GDateTime          *concierge_directory_get_last_refreshed  (ConciergeDirectory 
 /* (nullable): why the last refresh failed, translated; NULL after a success. */
 const char         *concierge_directory_get_refresh_error   (ConciergeDirectory   *self);
 
+/* Added by the directory helper (additive): after each refresh that
+ * succeeded, the next one starts by itself this many seconds later
+ * (property "refresh-interval", default 3600; 0: never); after a failure,
+ * within 5 minutes. Only with a client, and only once a refresh was asked
+ * for. */
+guint               concierge_directory_get_refresh_interval (ConciergeDirectory  *self);
+void                concierge_directory_set_refresh_interval (ConciergeDirectory  *self,
+                                                              guint                seconds);
+
 HccClient          *concierge_directory_get_client          (ConciergeDirectory   *self);
 
 /* (element-type HccBuilding), sorted by name. */

@@ -908,6 +908,41 @@ test_refresh_join (Fixture       *fixture,
   assert_counts_match_sim (fixture->directory, fixture->sim);
 }
 
+typedef struct {
+  HccTestSim *sim;
+  guint       wanted;
+} SearchCount;
+
+static gboolean
+buildings_searched (gpointer data)
+{
+  SearchCount *count = data;
+  g_autoptr(GPtrArray) searches = test_requests_for (count->sim, "/vims/v1/build/search");
+
+  return searches->len >= count->wanted;
+}
+
+/* After a refresh, the next one starts by itself after the interval. */
+static void
+test_refresh_background (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SearchCount count = { fixture->sim, 2 };
+
+  g_assert_cmpuint (concierge_directory_get_refresh_interval (fixture->directory), ==, 3600);
+  concierge_directory_set_refresh_interval (fixture->directory, 1);
+  test_clear_requests (fixture->sim);
+  g_assert_true (refresh (fixture->directory, &error));
+  g_assert_no_error (error);
+  /* Once by request, once by itself. */
+  g_assert_true (hcc_test_wait_until (buildings_searched, &count, TEST_TIMEOUT_MS));
+
+  /* Off: nothing more starts (a refresh running now may still end). */
+  concierge_directory_set_refresh_interval (fixture->directory, 0);
+  g_assert_cmpuint (concierge_directory_get_refresh_interval (fixture->directory), ==, 0);
+}
+
 /* A cancelled refresh stops, changes nothing, and is no error to show. */
 static void
 test_refresh_cancel (Fixture       *fixture,
@@ -956,6 +991,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/directory/refresh/join", Fixture, NULL, fixture_setup, test_refresh_join,
               fixture_teardown);
+  g_test_add ("/directory/refresh/background", Fixture, NULL, fixture_setup,
+              test_refresh_background, fixture_teardown);
   g_test_add ("/directory/refresh/cancel", Fixture, NULL, fixture_setup, test_refresh_cancel,
               fixture_teardown);
   g_test_add_func ("/directory/load/10000", test_load_10000);
