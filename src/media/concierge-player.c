@@ -417,6 +417,27 @@ flv_pad_added_cb (GstElement *demux,
     gst_pad_link (pad, sink_pad);
 }
 
+/* The HLS chain's two demuxers add their pads at run time: hlsdemux one
+ * MPEG-TS pad for the variant it plays, tsdemux one pad per elementary
+ * stream, of which only the video is wanted. */
+static void
+hls_pad_added_cb (GstElement *demux,
+                  GstPad     *pad,
+                  gpointer    user_data)
+{
+  GstElement *next = user_data;
+  g_autoptr(GstPad) sink_pad = NULL;
+
+  /* Streaming thread. */
+  if (GST_IS_ELEMENT (next) && g_str_has_prefix (GST_ELEMENT_NAME (next), "video-queue") &&
+      !g_str_has_prefix (GST_PAD_NAME (pad), "video"))
+    return;
+
+  sink_pad = gst_element_get_static_pad (next, "sink");
+  if (!gst_pad_is_linked (sink_pad))
+    gst_pad_link (pad, sink_pad);
+}
+
 static GstElement *
 make_sink (ConciergePlayer  *self,
            GdkPaintable    **paintable)
@@ -505,6 +526,37 @@ build_pipeline (ConciergePlayer  *self,
       goto missing;
     g_signal_connect (demux, "pad-added", G_CALLBACK (flv_pad_added_cb), queue);
     self->is_live = TRUE;
+  } else if (is_hls_uri (self->uri)) {
+    GstElement *source = gst_element_factory_make ("souphttpsrc", NULL);
+    GstElement *hls = gst_element_factory_make ("hlsdemux", NULL);
+    GstElement *ts = gst_element_factory_make ("tsdemux", NULL);
+    GstElement *queue = gst_element_factory_make ("queue", "video-queue");
+    GstElement *parse = gst_element_factory_make ("h264parse", NULL);
+    GstElement *decode = gst_element_factory_make ("avdec_h264", NULL);
+
+    /* An explicit chain with the classic hlsdemux rather than uridecodebin3:
+     * in GStreamer 1.22.0, uridecodebin3 plays HLS through hlsdemux2, which
+     * aborts the whole process (a mutex cleared while locked) when a stream
+     * that stalled is stopped, as a live camera on a poor network does.
+     * The platform's live HLS is H.264 in MPEG-TS, so nothing is lost. */
+    if (source == NULL || hls == NULL || ts == NULL || queue == NULL || parse == NULL ||
+        decode == NULL) {
+      g_clear_pointer (&source, gst_object_unref);
+      g_clear_pointer (&hls, gst_object_unref);
+      g_clear_pointer (&ts, gst_object_unref);
+      g_clear_pointer (&queue, gst_object_unref);
+      g_clear_pointer (&parse, gst_object_unref);
+      g_clear_pointer (&decode, gst_object_unref);
+      goto missing;
+    }
+    g_object_set (source, "location", self->uri, NULL);
+    gst_bin_add_many (GST_BIN (pipeline), source, hls, ts, queue, parse, decode, NULL);
+    if (!gst_element_link (source, hls) ||
+        !gst_element_link_many (queue, parse, decode, sink, NULL))
+      goto missing;
+    g_signal_connect (hls, "pad-added", G_CALLBACK (hls_pad_added_cb), ts);
+    g_signal_connect (ts, "pad-added", G_CALLBACK (hls_pad_added_cb), queue);
+    self->is_live = TRUE;
   } else {
     GstElement *decodebin = gst_element_factory_make ("uridecodebin3", NULL);
 
@@ -514,8 +566,8 @@ build_pipeline (ConciergePlayer  *self,
     g_signal_connect (decodebin, "select-stream", G_CALLBACK (select_stream_cb), NULL);
     g_signal_connect (decodebin, "pad-added", G_CALLBACK (pad_added_cb), sink);
     gst_bin_add (GST_BIN (pipeline), decodebin);
-    /* Live HLS is the only live case here; clips may be paused to buffer. */
-    self->is_live = is_hls_uri (self->uri);
+    /* Recorded clips (MP4) only: they may be paused to buffer. */
+    self->is_live = FALSE;
   }
 
   set_paintable (self, paintable);
