@@ -17,9 +17,10 @@
 /* Plays one live or recorded stream into a GdkPaintable.
  *
  * All API and all bus handling run on the main thread. The pipeline is
- * built per play: uridecodebin3 for HLS and MP4 over HTTP(S), an explicit
- * rtmp2src ! flvdemux chain for RTMP (decodebin2/playbin take ~7 s to the
- * first frame there). Going to NULL can block on network teardown, so a
+ * built per play: an explicit hlsdemux ! tsdemux chain for live HLS,
+ * uridecodebin3 for recorded MP4 over HTTP(S), an explicit rtmp2src !
+ * flvdemux chain for RTMP (decodebin2/playbin take ~7 s to the first frame
+ * there). Going to NULL can block on network teardown, so a
  * stopped pipeline is handed to a worker thread that owns its last ref.
  */
 
