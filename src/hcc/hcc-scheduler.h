@@ -27,7 +27,7 @@ void          hcc_scheduler_set_rate_limit (HccScheduler       *self,
                                             guint               per_second);
 guint         hcc_scheduler_get_rate_limit (HccScheduler       *self);
 /* Extra time added to the one-second window, so that network jitter never
- * lets six requests arrive within one second at the server (default 50 ms). */
+ * lets six requests arrive within one second at the server (default 150 ms). */
 void          hcc_scheduler_set_margin     (HccScheduler       *self,
                                             guint               margin_ms);
 void          hcc_scheduler_set_clock      (HccScheduler       *self,
