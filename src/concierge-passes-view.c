@@ -311,7 +311,7 @@ open_pass (ConciergePassesView *self,
   /* A window of its own, so the pass can be turned towards the visitor or
    * moved to a second screen while the desk goes on working. */
   gtk_window_set_title (GTK_WINDOW (window), hcc_pass_get_name (pass));
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, 600);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 700);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
