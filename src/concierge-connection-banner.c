@@ -35,13 +35,11 @@ reason_text (const GError *error)
 {
   if (error == NULL)
     return g_strdup (_("The platform cannot be reached."));
-  if (g_error_matches (error, HCC_ERROR, HCC_ERROR_TRANSPORT) ||
-      g_error_matches (error, HCC_ERROR, HCC_ERROR_TIMEOUT) ||
-      error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR)
+  if (hcc_error_is_unreachable (error))
     return g_strdup (_("The platform cannot be reached: calls will not ring here."));
   if (g_error_matches (error, HCC_ERROR, HCC_ERROR_RATE_LIMITED))
     return g_strdup (_("The platform asks the desk to slow down."));
-  if (g_error_matches (error, HCC_ERROR, HCC_ERROR_TLS) || error->domain == G_TLS_ERROR)
+  if (hcc_error_is_tls (error))
     return g_strdup (_("The platform’s certificate was refused."));
 
   /* Translators: %s is the platform's explanation. */

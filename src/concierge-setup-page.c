@@ -131,17 +131,14 @@ static char *
 describe_error (const GError *error,
                 const char   *server)
 {
-  if (g_error_matches (error, HCC_ERROR, HCC_ERROR_AUTH) ||
-      g_error_matches (error, HCC_ERROR, HCC_ERROR_PERMISSION))
+  if (hcc_error_is_keys_refused (error))
     return g_strdup (_("The keys were rejected. Check the AppKey and SecretKey; the site’s "
                        "administrator finds them in the account’s OpenAPI settings."));
-  if (g_error_matches (error, HCC_ERROR, HCC_ERROR_TLS) || error->domain == G_TLS_ERROR)
+  if (hcc_error_is_tls (error))
     /* Translators: %s is a server address. */
     return g_strdup_printf (_("The certificate of %s was refused, so the connection would not "
                               "be private. Check the server address."), server);
-  if (g_error_matches (error, HCC_ERROR, HCC_ERROR_TRANSPORT) ||
-      g_error_matches (error, HCC_ERROR, HCC_ERROR_TIMEOUT) ||
-      error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR)
+  if (hcc_error_is_unreachable (error))
     /* Translators: %s is a server address. */
     return g_strdup_printf (_("%s cannot be reached. Check the network connection and the "
                               "region or server address."), server);

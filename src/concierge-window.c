@@ -169,25 +169,20 @@ show_login_error (ConciergeWindow *self,
 
   g_debug ("Login failed: %s", error->message);
 
-  if (g_error_matches (error, HCC_ERROR, HCC_ERROR_AUTH) ||
-      g_error_matches (error, HCC_ERROR, HCC_ERROR_PERMISSION)) {
+  if (hcc_error_is_keys_refused (error)) {
     title = _("Keys Rejected");
     icon_name = "dialog-password-symbolic";
     /* Translators: %s is a server address. */
     description = g_strdup_printf (_("The keys were rejected by %s. Check the AppKey and "
                                      "SecretKey of your site; Hikvision support issues them."),
                                    server_name (self));
-  } else if (g_error_matches (error, HCC_ERROR, HCC_ERROR_TLS) ||
-             error->domain == G_TLS_ERROR) {
+  } else if (hcc_error_is_tls (error)) {
     icon_name = "channel-insecure-symbolic";
     /* Translators: %s is a server address. */
     description = g_strdup_printf (_("The certificate of %s was refused, so the connection "
                                      "would not be private. Check the server address."),
                                    server_name (self));
-  } else if (g_error_matches (error, HCC_ERROR, HCC_ERROR_TRANSPORT) ||
-             g_error_matches (error, HCC_ERROR, HCC_ERROR_TIMEOUT) ||
-             error->domain == G_IO_ERROR ||
-             error->domain == G_RESOLVER_ERROR) {
+  } else if (hcc_error_is_unreachable (error)) {
     /* Translators: %s is a server address. */
     description = g_strdup_printf (_("The server cannot be reached at %s. Check the network "
                                      "connection and the server address."),

@@ -621,6 +621,34 @@ test_error_items (void)
   g_assert_cmpstr (hcc_error_get_platform_code (error), ==, "EVZ20007");
 }
 
+/* How failures read at the desk, whatever layer raised them. */
+static void
+test_error_kinds (void)
+{
+  g_autoptr(GError) transport = g_error_new_literal (HCC_ERROR, HCC_ERROR_TRANSPORT, "reset");
+  g_autoptr(GError) refused = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, "no");
+  g_autoptr(GError) resolver = g_error_new_literal (G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, "dns");
+  g_autoptr(GError) tls = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, "cert");
+  g_autoptr(GError) auth = g_error_new_literal (HCC_ERROR, HCC_ERROR_AUTH, "keys");
+  g_autoptr(GError) permission = g_error_new_literal (HCC_ERROR, HCC_ERROR_PERMISSION, "scope");
+  g_autoptr(GError) validation = g_error_new_literal (HCC_ERROR, HCC_ERROR_VALIDATION, "field");
+
+  g_assert_true (hcc_error_is_unreachable (transport));
+  g_assert_true (hcc_error_is_unreachable (refused));
+  g_assert_true (hcc_error_is_unreachable (resolver));
+  g_assert_false (hcc_error_is_unreachable (tls));
+  g_assert_false (hcc_error_is_unreachable (auth));
+  g_assert_false (hcc_error_is_unreachable (NULL));
+
+  g_assert_true (hcc_error_is_tls (tls));
+  g_assert_false (hcc_error_is_tls (transport));
+
+  g_assert_true (hcc_error_is_keys_refused (auth));
+  g_assert_true (hcc_error_is_keys_refused (permission));
+  g_assert_false (hcc_error_is_keys_refused (validation));
+  g_assert_false (hcc_error_is_keys_refused (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/hcc/error/codes", test_error_codes);
   g_test_add_func ("/hcc/error/fields", test_error_fields);
   g_test_add_func ("/hcc/error/items", test_error_items);
+  g_test_add_func ("/hcc/error/kinds", test_error_kinds);
 
   return g_test_run ();
 }

@@ -303,6 +303,34 @@ hcc_error_get_platform_code (const GError *error)
 }
 
 gboolean
+hcc_error_is_unreachable (const GError *error)
+{
+  if (error == NULL)
+    return FALSE;
+
+  return g_error_matches (error, HCC_ERROR, HCC_ERROR_TRANSPORT) ||
+         g_error_matches (error, HCC_ERROR, HCC_ERROR_TIMEOUT) ||
+         error->domain == G_IO_ERROR ||
+         error->domain == G_RESOLVER_ERROR;
+}
+
+gboolean
+hcc_error_is_tls (const GError *error)
+{
+  if (error == NULL)
+    return FALSE;
+
+  return g_error_matches (error, HCC_ERROR, HCC_ERROR_TLS) || error->domain == G_TLS_ERROR;
+}
+
+gboolean
+hcc_error_is_keys_refused (const GError *error)
+{
+  return g_error_matches (error, HCC_ERROR, HCC_ERROR_AUTH) ||
+         g_error_matches (error, HCC_ERROR, HCC_ERROR_PERMISSION);
+}
+
+gboolean
 hcc_error_is_transient (const GError *error)
 {
   if (error == NULL || error->domain != HCC_ERROR)

@@ -51,6 +51,12 @@ GError      *hcc_error_new_with_code      (HccError       kind,
 /* Whether retrying (a read) may help: transport, timeout, rate limit and the
  * platform's transient codes. */
 gboolean     hcc_error_is_transient       (const GError  *error);
+/* How a failure reads to the person at the desk, whichever layer raised it
+ * (libhcc, GIO, the resolver, TLS): the server cannot be reached; its
+ * certificate was refused; the keys were refused. */
+gboolean     hcc_error_is_unreachable     (const GError  *error);
+gboolean     hcc_error_is_tls             (const GError  *error);
+gboolean     hcc_error_is_keys_refused    (const GError  *error);
 /* Per-item failures inside a successful reply (operationResult[],
  * failedResultList[]...): FALSE with an error when @item carries an
  * errorCode (or code) other than "0"/"" (catalogue §13.4). */
