@@ -83,7 +83,6 @@ struct _ConciergeWindow
   HccClient                 *client;        /* (owned) (nullable) */
   ConciergeSession          *session;       /* (owned) (nullable) */
   GCancellable              *cancellable;   /* (owned) (nullable): login and session start */
-  guint                      badge_tick_id;
   ConciergeWindowStatus      status;
   gboolean                   demo;
 };
@@ -318,11 +317,22 @@ update_badges (ConciergeWindow *self)
   set_badge (self, "call-log", missed, missed_text);
 }
 
-static gboolean
-badge_tick_cb (gpointer data)
+/* The waiting count changes with the calls' states, not only with the
+ * queue's length: follow each call as it joins. */
+static void
+queue_items_changed_cb (ConciergeWindow *self,
+                        guint            position,
+                        guint            removed,
+                        guint            added,
+                        GListModel      *queue)
 {
-  update_badges (data);
-  return G_SOURCE_CONTINUE;
+  for (guint i = position; i < position + added; i++) {
+    g_autoptr(ConciergeQueuedCall) call = g_list_model_get_item (queue, i);
+
+    g_signal_connect_object (call, "notify::state", G_CALLBACK (update_badges), self,
+                             G_CONNECT_SWAPPED);
+  }
+  update_badges (self);
 }
 
 static void
@@ -359,16 +369,13 @@ session_started_cb (ConciergeWindow *self)
     return;
 
   queue = concierge_session_get_call_queue (self->session);
-  g_signal_connect_object (queue, "items-changed", G_CALLBACK (update_badges), self,
+  g_signal_connect_object (queue, "items-changed", G_CALLBACK (queue_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  queue_items_changed_cb (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (queue)),
+                          G_LIST_MODEL (queue));
   g_signal_connect_object (concierge_session_get_log_store (self->session),
                            "notify::unacknowledged-missed", G_CALLBACK (update_badges), self,
                            G_CONNECT_SWAPPED);
-  /* States change inside the queue's items; a tick keeps the count true
-   * without following every item. */
-  if (self->badge_tick_id == 0)
-    self->badge_tick_id = g_timeout_add_seconds (1, badge_tick_cb, self);
-
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     g_object_set (self->view_widgets[i], "session", self->session, NULL);
 
@@ -413,7 +420,6 @@ clear_session (ConciergeWindow *self)
   if (session == NULL)
     return;
 
-  g_clear_handle_id (&self->badge_tick_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (session, self);
   g_signal_handlers_disconnect_by_data (concierge_session_get_event_stream (session), self);
   if (concierge_session_get_call_queue (session) != NULL)
