@@ -109,6 +109,31 @@ view_index (const char *name)
 }
 
 static void
+setup_connected_cb (ConciergeWindow *self,
+                    HccClient       *client)
+{
+  concierge_window_set_client (self, client);
+}
+
+/* The setup page is built when it is first needed: a desk that has its keys
+ * (or runs the demo) never pays for it at start-up. */
+static ConciergeSetupPage *
+ensure_setup_page (ConciergeWindow *self)
+{
+  if (self->setup_page != NULL)
+    return self->setup_page;
+
+  self->setup_page = g_object_new (CONCIERGE_TYPE_SETUP_PAGE, "vexpand", TRUE, NULL);
+  if (self->settings != NULL)
+    concierge_setup_page_set_settings (self->setup_page, self->settings);
+  g_signal_connect_object (self->setup_page, "connected", G_CALLBACK (setup_connected_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->status_stack, GTK_WIDGET (self->setup_page), "setup");
+
+  return ensure_setup_page (self);
+}
+
+static void
 set_status (ConciergeWindow       *self,
             ConciergeWindowStatus  status,
             const char            *icon_name,
@@ -116,6 +141,8 @@ set_status (ConciergeWindow       *self,
             const char            *description)
 {
   self->status = status;
+  if (status == CONCIERGE_WINDOW_STATUS_SETUP)
+    ensure_setup_page (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "status");
   gtk_stack_set_visible_child_name (self->status_stack,
@@ -335,6 +362,27 @@ queue_items_changed_cb (ConciergeWindow *self,
   update_badges (self);
 }
 
+/* A view is built the first time it is shown or asked for: the window's
+ * first frame, which is what a user waits for at start-up, then carries only
+ * the sidebar, and a view nobody opens costs nothing. */
+static GtkWidget *
+ensure_view (ConciergeWindow *self,
+             guint            index)
+{
+  GtkStackPage *page;
+
+  if (self->view_widgets[index] != NULL)
+    return self->view_widgets[index];
+
+  self->view_widgets[index] = g_object_new (views[index].get_type (),
+                                            "session", self->session,
+                                            NULL);
+  page = gtk_stack_add_named (self->view_stack, self->view_widgets[index], views[index].name);
+  gtk_stack_page_set_title (page, _(views[index].title));
+
+  return self->view_widgets[index];
+}
+
 static void
 show_view (ConciergeWindow *self,
            const char      *name)
@@ -346,6 +394,7 @@ show_view (ConciergeWindow *self,
     return;
   }
 
+  ensure_view (self, index);
   gtk_stack_set_visible_child_name (self->view_stack, name);
   adw_window_title_set_title (self->desk_title, _(views[index].title));
   gtk_list_box_select_row (self->sidebar_list,
@@ -357,6 +406,9 @@ static void
 show_desk (ConciergeWindow *self)
 {
   self->status = CONCIERGE_WINDOW_STATUS_CONNECTED;
+  /* The desk opens on the calls. */
+  if (gtk_stack_get_visible_child (self->view_stack) == NULL)
+    show_view (self, "calls");
   gtk_stack_set_visible_child_name (self->main_stack, "desk");
 }
 
@@ -376,8 +428,10 @@ session_started_cb (ConciergeWindow *self)
   g_signal_connect_object (concierge_session_get_log_store (self->session),
                            "notify::unacknowledged-missed", G_CALLBACK (update_badges), self,
                            G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    g_object_set (self->view_widgets[i], "session", self->session, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++) {
+    if (self->view_widgets[i] != NULL)
+      g_object_set (self->view_widgets[i], "session", self->session, NULL);
+  }
 
   update_badges (self);
   update_operator (self);
@@ -538,7 +592,7 @@ show_room_action (GtkWidget  *widget,
   ConciergeWindow *self = CONCIERGE_WINDOW (widget);
 
   show_view (self, "rooms");
-  concierge_rooms_view_show_room (CONCIERGE_ROOMS_VIEW (self->view_widgets[view_index ("rooms")]),
+  concierge_rooms_view_show_room (CONCIERGE_ROOMS_VIEW (ensure_view (self, view_index ("rooms"))),
                                   g_variant_get_string (parameter, NULL));
 }
 
@@ -548,7 +602,7 @@ show_resident_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   ConciergeWindow *self = CONCIERGE_WINDOW (widget);
-  GtkWidget *view = self->view_widgets[view_index ("residents")];
+  GtkWidget *view = ensure_view (self, view_index ("residents"));
 
   show_view (self, "residents");
   concierge_residents_view_show_resident (CONCIERGE_RESIDENTS_VIEW (view),
@@ -608,13 +662,6 @@ sidebar_row_activated_cb (ConciergeWindow *self,
 }
 
 static void
-setup_connected_cb (ConciergeWindow *self,
-                    HccClient       *client)
-{
-  concierge_window_set_client (self, client);
-}
-
-static void
 operator_popover_show_cb (ConciergeWindow *self)
 {
   const char *name = self->session != NULL ? concierge_session_get_operator (self->session) : "";
@@ -644,7 +691,7 @@ prompt_activate_cb (ConciergeWindow *self)
 }
 
 static void
-build_views (ConciergeWindow *self)
+build_sidebar (ConciergeWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (views); i++) {
     GtkWidget *row = gtk_list_box_row_new ();
@@ -652,7 +699,6 @@ build_views (ConciergeWindow *self)
     GtkWidget *icon = gtk_image_new_from_icon_name (views[i].icon_name);
     GtkWidget *label = gtk_label_new (_(views[i].title));
     GtkWidget *badge = gtk_label_new (NULL);
-    GtkStackPage *page;
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
     gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -670,13 +716,7 @@ build_views (ConciergeWindow *self)
                                     -1);
     gtk_list_box_append (self->sidebar_list, row);
     self->badges[i] = GTK_LABEL (badge);
-
-    self->view_widgets[i] = g_object_new (views[i].get_type (), NULL);
-    page = gtk_stack_add_named (self->view_stack, self->view_widgets[i], views[i].name);
-    gtk_stack_page_set_title (page, _(views[i].title));
   }
-
-  show_view (self, "calls");
 }
 
 static gboolean
@@ -699,6 +739,18 @@ concierge_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
 
   return GTK_WINDOW_CLASS (concierge_window_parent_class)->close_request (window);
+}
+
+static void
+concierge_window_map (GtkWidget *widget)
+{
+  ConciergeWindow *self = CONCIERGE_WINDOW (widget);
+
+  if (self->status == CONCIERGE_WINDOW_STATUS_SETUP &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->status_stack), "setup") != 0)
+    show_setup (self);
+
+  GTK_WIDGET_CLASS (concierge_window_parent_class)->map (widget);
 }
 
 static void
@@ -757,6 +809,7 @@ concierge_window_class_init (ConciergeWindowClass *klass)
   object_class->dispose = concierge_window_dispose;
   object_class->finalize = concierge_window_finalize;
   object_class->get_property = concierge_window_get_property;
+  widget_class->map = concierge_window_map;
   window_class->close_request = concierge_window_close_request;
 
   properties[PROP_SESSION] =
@@ -764,7 +817,6 @@ concierge_window_class_init (ConciergeWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CONCIERGE_TYPE_SETUP_PAGE);
   g_type_ensure (CONCIERGE_TYPE_CONNECTION_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -774,7 +826,6 @@ concierge_window_class_init (ConciergeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, retry_button);
@@ -794,7 +845,6 @@ concierge_window_class_init (ConciergeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, prompt_entry);
   gtk_widget_class_bind_template_child (widget_class, ConciergeWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, setup_connected_cb);
   gtk_widget_class_bind_template_callback (widget_class, operator_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, operator_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, prompt_activate_cb);
@@ -820,10 +870,12 @@ static void
 concierge_window_init (ConciergeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  build_views (self);
+  build_sidebar (self);
   update_operator (self);
-  show_setup (self);
+  /* Until told otherwise the window asks for a site; the page itself is
+   * built when the window is shown still asking (see map()). */
+  self->status = CONCIERGE_WINDOW_STATUS_SETUP;
+  adw_window_title_set_subtitle (self->window_title, _("Not Connected"));
   concierge_startup_probe_attach (GTK_WINDOW (self));
 }
 
@@ -840,7 +892,8 @@ concierge_window_new (GtkApplication *application,
                        "application", application,
                        NULL);
   self->settings = g_object_ref (settings);
-  concierge_setup_page_set_settings (self->setup_page, settings);
+  if (self->setup_page != NULL)
+    concierge_setup_page_set_settings (self->setup_page, settings);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                MAX (360, g_settings_get_int (settings, "window-width")),
@@ -956,7 +1009,7 @@ concierge_window_show_call (ConciergeWindow *self,
   g_return_if_fail (CONCIERGE_IS_WINDOW (self));
 
   show_view (self, "calls");
-  concierge_calls_view_show_call (CONCIERGE_CALLS_VIEW (self->view_widgets[view_index ("calls")]),
+  concierge_calls_view_show_call (CONCIERGE_CALLS_VIEW (ensure_view (self, view_index ("calls"))),
                                   record_id);
 }
 
@@ -968,7 +1021,7 @@ concierge_window_get_view (ConciergeWindow *self,
 
   g_return_val_if_fail (CONCIERGE_IS_WINDOW (self), NULL);
 
-  return index >= 0 ? self->view_widgets[index] : NULL;
+  return index >= 0 ? ensure_view (self, index) : NULL;
 }
 
 const char *
@@ -1016,5 +1069,5 @@ concierge_window_get_setup_page (ConciergeWindow *self)
 {
   g_return_val_if_fail (CONCIERGE_IS_WINDOW (self), NULL);
 
-  return self->setup_page;
+  return ensure_setup_page (self);
 }
