@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -19,11 +20,17 @@
  * of "first-frame-ms" (the app measures from the kernel's process start time
  * to its window's first after-paint, see src/concierge-startup-probe.c).
  *
+ * The peer, bench-start-peer, is a bare libadwaita window showing what the
+ * app's first frame shows, measured by the same probe. Its runs alternate
+ * with the app's, so both meet the same machine: on a machine without a GPU
+ * (llvmpipe under Xvfb) GTK's own start-up and first GL frame take most of
+ * the time, and the difference of the medians is what Concierge adds.
+ *
  * Warm runs follow one discarded run that fills the page cache. Cold runs
  * drop the page cache first (/proc/sys/vm/drop_caches, root only), as after
  * a boot; they are skipped with a message when that is not allowed.
  *
- * Usage: bench-start [WARM_RUNS [COLD_RUNS]]   (defaults 7 and 3)
+ * Usage: bench-start [WARM_RUNS [COLD_RUNS]]   (defaults 9 and 3, each for both)
  * Run it under a display, e.g.
  *   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- _build/bench/bench-start */
 
@@ -105,7 +112,8 @@ drop_page_cache (void)
  * adds the pipe and this process's wake-up; in @cpu_ms, the CPU time the
  * app had used by then, which a busy machine does not inflate. */
 static double
-run_once (const char *data_home,
+run_once (const char *exe,
+          const char *data_home,
           double     *seen_ms,
           double     *cpu_ms)
 {
@@ -113,7 +121,8 @@ run_once (const char *data_home,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { CONCIERGE_EXE, "--demo", NULL };
+  /* The peer takes no options. */
+  const char *argv[] = { exe, strcmp (exe, CONCIERGE_EXE) == 0 ? "--demo" : NULL, NULL };
   gboolean timed_out = FALSE;
   guint timeout_id;
   gint64 start;
@@ -131,7 +140,7 @@ run_once (const char *data_home,
   start = g_get_monotonic_time ();
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (process == NULL) {
-    g_printerr ("Cannot run %s: %s\n", CONCIERGE_EXE, error->message);
+    g_printerr ("Cannot run %s: %s\n", exe, error->message);
     return -1;
   }
 
@@ -230,7 +239,7 @@ report (const char *label,
   middle = median (probe);
   low = g_array_index (probe, double, 0);
   high = g_array_index (probe, double, probe->len - 1);
-  g_print ("  %-5s %u runs: median %4.0f ms, spread %.0f-%.0f ms (%.0f ms)  [%s]\n",
+  g_print ("  %s: %u runs, median %4.0f ms, spread %.0f-%.0f ms (%.0f ms)\n        [%s]\n",
            label, probe->len, middle, low, high, high - low, all->str);
   g_print ("        seen from the bench (spawn to line): median %4.0f ms\n", seen_median);
   g_print ("        CPU time of the app by then (user + system, all threads): median %4.0f ms\n",
@@ -239,22 +248,94 @@ report (const char *label,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *label;
+  const char *exe;
+  GArray     *probe;
+  GArray     *seen;
+  GArray     *cpu;
+} Subject;
+
+static void
+subject_clear (Subject *subject)
+{
+  g_clear_pointer (&subject->probe, g_array_unref);
+  g_clear_pointer (&subject->seen, g_array_unref);
+  g_clear_pointer (&subject->cpu, g_array_unref);
+}
+
+static void
+subject_run (Subject    *subject,
+             const char *data_home)
+{
+  double seen = -1, cpu = -1;
+  double value = run_once (subject->exe, data_home, &seen, &cpu);
+
+  g_array_append_val (subject->probe, value);
+  g_array_append_val (subject->seen, seen);
+  g_array_append_val (subject->cpu, cpu);
+}
+
+/* @runs rounds of one run of each subject, alternating; @cold drops the page
+ * cache before every run. FALSE when a run failed. */
+static gboolean
+measure (Subject    *subjects,
+         guint       n_subjects,
+         const char *data_home,
+         guint       runs,
+         gboolean    cold,
+         const char *label)
+{
+  gboolean ok = TRUE;
+
+  for (guint s = 0; s < n_subjects; s++) {
+    subject_clear (&subjects[s]);
+    subjects[s].probe = g_array_new (FALSE, FALSE, sizeof (double));
+    subjects[s].seen = g_array_new (FALSE, FALSE, sizeof (double));
+    subjects[s].cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  }
+
+  for (guint i = 0; i < runs; i++) {
+    for (guint s = 0; s < n_subjects; s++) {
+      if (cold && !drop_page_cache ()) {
+        g_print ("  %s not run: dropping the page cache needs root (/proc/sys/vm/drop_caches)\n",
+                 label);
+        return TRUE;
+      }
+      subject_run (&subjects[s], data_home);
+    }
+  }
+
+  for (guint s = 0; s < n_subjects; s++) {
+    g_autofree char *title = g_strdup_printf ("%s, %s", label, subjects[s].label);
+
+    ok = report (title, subjects[s].probe, subjects[s].seen, subjects[s].cpu) && ok;
+  }
+  if (ok && n_subjects == 2) {
+    /* report() sorted the arrays; median() is still right. */
+    g_print ("  %s: Concierge adds %+.0f ms to the peer's median\n", label,
+             median (subjects[0].probe) - median (subjects[1].probe));
+  }
+
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GArray) warm = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) warm_seen = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cold = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cold_seen = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) warm_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cold_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
-  guint warm_runs = argc > 1 ? (guint) atoi (argv[1]) : 7;
+  guint warm_runs = argc > 1 ? (guint) atoi (argv[1]) : 9;
   guint cold_runs = argc > 2 ? (guint) atoi (argv[2]) : 3;
+  Subject subjects[] = {
+    { "concierge --demo", CONCIERGE_EXE, NULL, NULL, NULL },
+    { "peer (bare libadwaita window)", PEER_EXE, NULL, NULL, NULL },
+  };
   gboolean ok = TRUE;
-  double seen = -1, cpu = -1, value;
+  double seen = -1, cpu = -1;
+  double ours_warm = -1, peer_warm = -1;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) {
     g_printerr ("No display: run under xvfb-run -a dbus-run-session, or in a desktop session.\n");
@@ -268,43 +349,34 @@ main (int   argc,
   data_home = g_dir_make_tmp ("concierge-bench-start-XXXXXX", &error);
   g_assert_no_error (error);
 
-  g_print ("Start to first window frame of `concierge --demo` (CONCIERGE_STARTUP_PROBE=exit)\n");
+  g_print ("Start to first window frame (CONCIERGE_STARTUP_PROBE=exit), runs alternating\n"
+           "between `concierge --demo` and a bare libadwaita window (bench-start-peer)\n");
 
-  /* The first run loads the files into the page cache; it is not counted. */
-  value = run_once (data_home, &seen, &cpu);
-  if (value < 0) {
-    g_printerr ("The app printed no first-frame-ms line within %d s: is "
-                "concierge_startup_probe_attach() called by the window, and is there a display?\n",
-                RUN_TIMEOUT_S);
-    return 1;
-  }
-  for (guint i = 0; i < warm_runs; i++) {
-    value = run_once (data_home, &seen, &cpu);
-    g_array_append_val (warm, value);
-    g_array_append_val (warm_seen, seen);
-    g_array_append_val (warm_cpu, cpu);
-  }
-  if (warm->len > 0)
-    ok = report ("warm", warm, warm_seen, warm_cpu) && ok;
-
-  for (guint i = 0; i < cold_runs; i++) {
-    if (!drop_page_cache ()) {
-      g_print ("  cold  not run: dropping the page cache needs root "
-               "(/proc/sys/vm/drop_caches)\n");
-      break;
+  /* The first run of each loads the files into the page cache; not counted. */
+  for (guint s = 0; s < G_N_ELEMENTS (subjects); s++) {
+    if (run_once (subjects[s].exe, data_home, &seen, &cpu) < 0) {
+      g_printerr ("%s printed no first-frame-ms line within %d s: is "
+                  "concierge_startup_probe_attach() called by the window, and is there a "
+                  "display?\n", subjects[s].exe, RUN_TIMEOUT_S);
+      return 1;
     }
-    value = run_once (data_home, &seen, &cpu);
-    g_array_append_val (cold, value);
-    g_array_append_val (cold_seen, seen);
-    g_array_append_val (cold_cpu, cpu);
   }
-  if (cold->len > 0)
-    ok = report ("cold", cold, cold_seen, cold_cpu) && ok;
 
-  if (warm->len > 0)
-    g_print ("Goal: start under 500 ms (warm median): %s\n",
-             median (warm) < 500 ? "met" : "NOT met");
+  if (warm_runs > 0) {
+    ok = measure (subjects, G_N_ELEMENTS (subjects), data_home, warm_runs, FALSE, "warm") && ok;
+    ours_warm = median (subjects[0].probe);
+    peer_warm = median (subjects[1].probe);
+  }
+  if (cold_runs > 0)
+    ok = measure (subjects, G_N_ELEMENTS (subjects), data_home, cold_runs, TRUE, "cold") && ok;
 
+  if (ours_warm >= 0) {
+    g_print ("Goal: start under 500 ms (warm median): %s (%.0f ms; the bare peer %.0f ms)\n",
+             ours_warm < 500 ? "met" : "NOT met", ours_warm, peer_warm);
+  }
+
+  for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
+    subject_clear (&subjects[s]);
   remove_tree (data_home);
 
   return ok ? 0 : 1;
