@@ -82,7 +82,10 @@ HccClient          *concierge_directory_get_client          (ConciergeDirectory 
 GListModel         *concierge_directory_get_buildings       (ConciergeDirectory   *self);
 /* (element-type HccRoom), every room of every building. */
 GListModel         *concierge_directory_get_rooms           (ConciergeDirectory   *self);
-/* (element-type HccResident), one item per person, with all their rooms. */
+/* (element-type HccResident), one item per person, with all their rooms,
+ * kept in name order: last name, then first name, folded (case and accents
+ * aside, so "Öztürk" sits with the O's), then ID. Views rely on this order
+ * and add no sort model of their own. */
 GListModel         *concierge_directory_get_residents       (ConciergeDirectory   *self);
 /* (element-type HccAccessLevel) */
 GListModel         *concierge_directory_get_access_levels   (ConciergeDirectory   *self);

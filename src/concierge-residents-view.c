@@ -10,10 +10,14 @@
  *
  * Measured with 10,000 residents (bench/bench-residents.c, GTK 4.8): an
  * incremental GtkFilterListModel emits items-changed once per slice, and
- * the column view re-binds its rows for each, so a keystroke took 0.5 s to
+ * the list re-binds its rows for each, so a keystroke took 0.5 s to
  * settle; filtering in one go settles in a few ms. A GtkSortListModel on
- * top of the directory's order cost 80-370 ms of the first paint for
- * nothing, so there is none.
+ * top of the directory's order (which concierge-directory.h promises) cost
+ * 80-370 ms of the first paint for nothing, so there is none. The rows are
+ * a GtkListView of ConciergeResidentRow, one widget per row that draws its
+ * cells: a GtkColumnView row is some twenty widgets, and GTK 4.8 rebuilds
+ * up to 200 rows when a search changes what is shown (see
+ * concierge-resident-row.c).
  */
 
 #define G_LOG_DOMAIN "concierge-residents-view"
@@ -23,6 +27,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "concierge-resident-editor-private.h"
+#include "concierge-resident-row.h"
 #include "concierge-residents-view-private.h"
 
 /* How often "Refreshed 10 minutes ago" is brought up to date. */
@@ -44,7 +49,7 @@ struct _ConciergeResidentsView
   GtkButton          *refresh_button;
   GtkLabel           *refresh_error_label;
   GtkStack           *list_stack;
-  GtkColumnView      *column_view;
+  GtkListView        *list_view;
   GtkStack           *details_stack;
   GtkButton          *back_button;
   AdwAvatar          *avatar;
@@ -71,6 +76,7 @@ struct _ConciergeResidentsView
   GtkCustomFilter    *filter;         /* (owned) */
   char               *query;          /* (owned): folded, "" when none */
   GStrv               query_words;    /* (owned) */
+  gsize              *query_word_lengths; /* (owned): of each of query_words */
 
   HccResident        *shown;          /* (owned) (nullable): the resident in the details */
   guint               refreshed_tick_id;
@@ -85,6 +91,23 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* strstr() for the short words people type into a search: glibc's
+ * strstr() prepares a two-way search for every call, which over 10,000
+ * keys of some 80 characters cost more than the search itself. */
+static gboolean
+contains_word (const char *key,
+               const char *word,
+               gsize       word_length)
+{
+  for (const char *p = strchr (key, word[0]); p != NULL; p = strchr (p + 1, word[0]))
+    {
+      if (strncmp (p, word, word_length) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 static gboolean
 match_resident (gpointer item,
@@ -103,7 +126,7 @@ match_resident (gpointer item,
   /* Every word of the query must occur, in any order: "3b tower" finds
    * the residents of Flat 3B in North Tower. */
   for (guint i = 0; self->query_words[i] != NULL; i++)
-    if (strstr (key, self->query_words[i]) == NULL)
+    if (!contains_word (key, self->query_words[i], self->query_word_lengths[i]))
       return FALSE;
 
   return TRUE;
@@ -212,74 +235,7 @@ format_local (GDateTime *time)
   return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
-/* Columns */
-
-typedef char *(*CellText) (ConciergeResidentsView *self,
-                           HccResident            *resident);
-
-static char *
-name_cell (ConciergeResidentsView *self,
-           HccResident            *resident)
-{
-  const char *first = hcc_resident_get_first_name (resident);
-  const char *last = hcc_resident_get_last_name (resident);
-
-  /* TRANSLATORS: a resident's name in the list, sorted by last name:
-   * last name, comma, first name. */
-  return g_strdup_printf (_("%s, %s"), last != NULL ? last : "", first != NULL ? first : "");
-}
-
-static char *
-phone_cell (ConciergeResidentsView *self,
-            HccResident            *resident)
-{
-  return g_strdup (hcc_resident_get_phone (resident));
-}
-
-static void
-label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-typedef struct {
-  ConciergeResidentsView *self;  /* (unowned): the view owns the factory */
-  CellText                text;
-} LabelColumn;
-
-static void
-label_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  LabelColumn *column = user_data;
-  HccResident *resident = gtk_list_item_get_item (list_item);
-  g_autofree char *text = column->text (column->self, resident);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
-}
-
-static void
-status_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* The label says the status; the icon is decoration for the eye. */
-  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                   NULL);
-
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
-  gtk_list_item_set_child (list_item, box);
-}
+/* Rows */
 
 static void
 set_status (GtkImage    *image,
@@ -303,56 +259,56 @@ set_status (GtkImage    *image,
     }
 }
 
-static void
-status_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
+static char *
+name_cell (HccResident *resident)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
+  const char *first = hcc_resident_get_first_name (resident);
+  const char *last = hcc_resident_get_last_name (resident);
 
-  set_status (GTK_IMAGE (image), GTK_LABEL (label), gtk_list_item_get_item (list_item));
+  /* TRANSLATORS: a resident's name in the list, sorted by last name:
+   * last name, comma, first name. */
+  return g_strdup_printf (_("%s, %s"), last != NULL ? last : "", first != NULL ? first : "");
 }
 
 static void
-add_label_column (ConciergeResidentsView *self,
-                  const char             *title,
-                  CellText                text,
-                  gboolean                expand)
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  LabelColumn *column = g_new0 (LabelColumn, 1);
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  column->self = self;
-  column->text = text;
-  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
-  g_signal_connect_data (factory, "bind", G_CALLBACK (label_bind_cb), column,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (self->column_view, view_column);
+  gtk_list_item_set_child (list_item, concierge_resident_row_new ());
 }
 
 static void
-setup_columns (ConciergeResidentsView *self)
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             ConciergeResidentsView   *self)
 {
-  GtkListItemFactory *factory;
-  g_autoptr(GtkColumnViewColumn) status_column = NULL;
+  HccResident *resident = gtk_list_item_get_item (list_item);
+  gboolean expired = resident_is_expired (resident);
+  g_autofree char *name = name_cell (resident);
+  g_autofree char *rooms = rooms_text (self, resident);
+  g_autofree char *buildings = buildings_text (self, resident);
+  const char *texts[CONCIERGE_RESIDENT_N_COLUMNS] = {
+    [CONCIERGE_RESIDENT_COLUMN_NAME] = name,
+    [CONCIERGE_RESIDENT_COLUMN_ROOMS] = rooms,
+    [CONCIERGE_RESIDENT_COLUMN_BUILDING] = buildings,
+    [CONCIERGE_RESIDENT_COLUMN_PHONE] = hcc_resident_get_phone (resident),
+    /* Words and an icon, so the status never rests on colour alone. */
+    [CONCIERGE_RESIDENT_COLUMN_STATUS] = expired ? _("Expired") : _("Valid"),
+  };
 
-  add_label_column (self, _("Name"), name_cell, TRUE);
-  add_label_column (self, _("Rooms"), rooms_text, FALSE);
-  add_label_column (self, _("Building"), buildings_text, FALSE);
-  add_label_column (self, _("Phone"), phone_cell, FALSE);
+  concierge_resident_row_set_texts (CONCIERGE_RESIDENT_ROW (gtk_list_item_get_child (list_item)),
+                                    texts, expired);
+}
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (status_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (status_bind_cb), NULL);
-  status_column = gtk_column_view_column_new (_("Status"), factory);
-  gtk_column_view_append_column (self->column_view, status_column);
+static void
+setup_rows (ConciergeResidentsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (row_bind_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
 }
 
 /* State shown around the list */
@@ -676,6 +632,10 @@ set_query (ConciergeResidentsView *self,
   g_ptr_array_add (kept, NULL);
   g_strfreev (self->query_words);
   self->query_words = (GStrv) g_ptr_array_free (g_steal_pointer (&kept), FALSE);
+  g_free (self->query_word_lengths);
+  self->query_word_lengths = g_new (gsize, g_strv_length (self->query_words) + 1);
+  for (guint i = 0; self->query_words[i] != NULL; i++)
+    self->query_word_lengths[i] = strlen (self->query_words[i]);
 
   if (self->query[0] == '\0')
     {
@@ -684,8 +644,8 @@ set_query (ConciergeResidentsView *self,
     }
   else if (gtk_filter_list_model_get_filter (self->filter_model) == NULL)
     {
+      /* Setting the filter filters every row once. */
       gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
     }
   else
     {
@@ -1273,8 +1233,8 @@ concierge_residents_view_dispose (GObject *object)
   disconnect_directory (self);
   g_clear_object (&self->session);
 
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
   /* AdwBin unparents its child itself; doing it first keeps the template
    * disposal from unparenting it a second time. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1298,6 +1258,7 @@ concierge_residents_view_finalize (GObject *object)
 
   g_free (self->query);
   g_strfreev (self->query_words);
+  g_free (self->query_word_lengths);
 
   G_OBJECT_CLASS (concierge_residents_view_parent_class)->finalize (object);
 }
@@ -1321,6 +1282,8 @@ concierge_residents_view_class_init (ConciergeResidentsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hccdesk/Concierge/concierge-residents-view.ui");
+  g_type_ensure (CONCIERGE_TYPE_RESIDENT_HEADER);
+
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, leaflet);
@@ -1332,7 +1295,7 @@ concierge_residents_view_class_init (ConciergeResidentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, refresh_error_label);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, details_stack);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentsView, avatar);
@@ -1377,8 +1340,8 @@ concierge_residents_view_init (ConciergeResidentsView *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  setup_columns (self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  setup_rows (self);
 
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filter_items_changed_cb), self);
   g_signal_connect_swapped (self->filter_model, "notify::pending", G_CALLBACK (filter_items_changed_cb), self);
@@ -1429,25 +1392,11 @@ concierge_residents_view_set_session (ConciergeResidentsView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
-static GtkWidget *
-find_list_view (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        return child;
-    }
-  return NULL;
-}
-
 void
 concierge_residents_view_show_resident (ConciergeResidentsView *self,
                                         const char             *person_id)
 {
   HccResident *resident;
-  GtkWidget *list_view;
   guint n;
 
   g_return_if_fail (CONCIERGE_IS_RESIDENTS_VIEW (self));
@@ -1473,11 +1422,8 @@ concierge_residents_view_show_resident (ConciergeResidentsView *self,
         continue;
 
       gtk_single_selection_set_selected (self->selection, i);
-      /* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view
-       * has the action. */
-      list_view = find_list_view (GTK_WIDGET (self->column_view));
-      if (list_view != NULL)
-        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+      /* GTK 4.8 has no gtk_list_view_scroll_to(); the action does it. */
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       return;
     }

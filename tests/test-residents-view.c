@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "concierge-resident-editor-private.h"
+#include "concierge-resident-row.h"
 #include "concierge-residents-view-private.h"
 #include "concierge-test-session.h"
 
@@ -151,6 +152,42 @@ count_in_building (Fixture    *f,
 }
 
 static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (CONCIERGE_IS_RESIDENT_ROW (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The row on screen for @resident, or NULL. */
+static ConciergeResidentRow *
+find_shown_row (Fixture     *f,
+                HccResident *resident)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *name = g_strdup_printf ("%s, %s", hcc_resident_get_last_name (resident),
+                                           hcc_resident_get_first_name (resident));
+
+  collect_rows (GTK_WIDGET (f->view), rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ConciergeResidentRow *row = rows->pdata[i];
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (row)) &&
+          g_strcmp0 (concierge_resident_row_get_text (row, CONCIERGE_RESIDENT_COLUMN_NAME), name) == 0 &&
+          g_strcmp0 (concierge_resident_row_get_text (row, CONCIERGE_RESIDENT_COLUMN_PHONE),
+                     hcc_resident_get_phone (resident)) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
 test_list (Fixture       *f,
            gconstpointer  data)
 {
@@ -176,6 +213,29 @@ test_list (Fixture       *f,
       g_autofree char *last_b = concierge_directory_fold (hcc_resident_get_last_name (b));
 
       g_assert_cmpint (strcmp (last_a, last_b), <=, 0);
+    }
+
+  /* The first rows on screen say who lives where, and whether their
+   * access is still valid, in words. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(HccResident) resident = g_list_model_get_item (rows, i);
+      g_autoptr(HccRoom) room = g_list_model_get_item (hcc_resident_get_rooms (resident), 0);
+      g_autofree char *room_label = _concierge_resident_room_label (room);
+      ConciergeResidentRow *row = find_shown_row (f, resident);
+      const char *shown_status;
+
+      g_assert_nonnull (row);
+      g_assert_nonnull (strstr (concierge_resident_row_get_text (row, CONCIERGE_RESIDENT_COLUMN_ROOMS),
+                                room_label));
+      if (hcc_room_get_building_name (room) != NULL)
+        g_assert_nonnull (strstr (concierge_resident_row_get_text (row, CONCIERGE_RESIDENT_COLUMN_BUILDING),
+                                  hcc_room_get_building_name (room)));
+      shown_status = concierge_resident_row_get_text (row, CONCIERGE_RESIDENT_COLUMN_STATUS);
+      if (hcc_resident_get_expired (resident))
+        g_assert_cmpstr (shown_status, ==, "Expired");
+      else
+        g_assert_true (g_str_equal (shown_status, "Valid") || g_str_equal (shown_status, "Expired"));
     }
 }
 
