@@ -284,10 +284,19 @@ concierge_resident_row_set_texts (ConciergeResidentRow *self,
                                   const char           *const texts[CONCIERGE_RESIDENT_N_COLUMNS],
                                   gboolean              expired)
 {
+  /* Looked up once: a search binds a hundred rows a keystroke, and
+   * gettext is not free. */
+  static const char *separator = NULL;
   g_autoptr(GString) name = g_string_new (NULL);
 
   g_return_if_fail (CONCIERGE_IS_RESIDENT_ROW (self));
   g_return_if_fail (texts != NULL);
+
+  if (separator == NULL)
+    /* TRANSLATORS: between the cells of a row of the residents list,
+     * as a screen reader reads them: "Lindqvist, Anna; 3B; North
+     * Tower; +46 70 123 45 67; Valid". */
+    separator = C_("list cells", "; ");
 
   for (guint i = 0; i < CONCIERGE_RESIDENT_N_COLUMNS; i++)
     {
@@ -304,10 +313,7 @@ concierge_resident_row_set_texts (ConciergeResidentRow *self,
       if (text == NULL)
         continue;
       if (name->len > 0)
-        /* TRANSLATORS: between the cells of a row of the residents list,
-         * as a screen reader reads them: "Lindqvist, Anna; 3B; North
-         * Tower; +46 70 123 45 67; Valid". */
-        g_string_append (name, C_("list cells", "; "));
+        g_string_append (name, separator);
       g_string_append (name, text);
     }
   self->expired = !!expired;

@@ -33,6 +33,13 @@
 /* How often "Refreshed 10 minutes ago" is brought up to date. */
 #define REFRESHED_TICK_SECONDS 30
 
+/* The rows' status words, looked up once per view rather than for every
+ * row bound: a search binds about a hundred rows a keystroke. */
+typedef struct {
+  const char *valid;
+  const char *expired;
+} RowWords;
+
 struct _ConciergeResidentsView
 {
   AdwBin              parent_instance;
@@ -79,6 +86,7 @@ struct _ConciergeResidentsView
   gsize              *query_word_lengths; /* (owned): of each of query_words */
 
   HccResident        *shown;          /* (owned) (nullable): the resident in the details */
+  RowWords            row_words;
   guint               refreshed_tick_id;
 };
 
@@ -294,7 +302,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
     [CONCIERGE_RESIDENT_COLUMN_BUILDING] = buildings,
     [CONCIERGE_RESIDENT_COLUMN_PHONE] = hcc_resident_get_phone (resident),
     /* Words and an icon, so the status never rests on colour alone. */
-    [CONCIERGE_RESIDENT_COLUMN_STATUS] = expired ? _("Expired") : _("Valid"),
+    [CONCIERGE_RESIDENT_COLUMN_STATUS] = expired ? self->row_words.expired : self->row_words.valid,
   };
 
   concierge_resident_row_set_texts (CONCIERGE_RESIDENT_ROW (gtk_list_item_get_child (list_item)),
@@ -305,6 +313,9 @@ static void
 setup_rows (ConciergeResidentsView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->row_words.valid = _("Valid");
+  self->row_words.expired = _("Expired");
 
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (row_bind_cb), self, 0);
