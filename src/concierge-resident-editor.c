@@ -976,30 +976,27 @@ concierge_resident_editor_init (ConciergeResidentEditor *self)
 
 /* person/search gives no validity (catalogue §3.3), and an update must
  * send one: without the real dates an edit would silently reset them. They
- * are read with person/v1/persons/get (epoch ms, T11) before Save may run. */
+ * are read with person/v1/persons/get before Save may run. */
 static void
 validity_read_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(ConciergeResidentEditor) self = user_data;
-  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(HccResident) person = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  JsonObject *info = NULL;
+  GDateTime *start = NULL;
+  GDateTime *end = NULL;
 
-  data = hcc_client_request_finish (HCC_CLIENT (source), result, &error);
+  person = hcc_directory_get_person_finish (HCC_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->reading_validity = FALSE;
-  if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
-    info = hcc_json_get_object (json_node_get_object (data), "personInfo", NULL);
-  if (info != NULL)
+  if (person != NULL)
     {
-      start = hcc_json_dup_time (info, "startDate", NULL);
-      end = hcc_json_dup_time (info, "endDate", NULL);
+      start = hcc_resident_get_start_time (person);
+      end = hcc_resident_get_end_time (person);
     }
 
   if (start == NULL || end == NULL)
@@ -1032,21 +1029,11 @@ validity_read_cb (GObject      *source,
 static void
 read_validity (ConciergeResidentEditor *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "personId");
-  json_builder_add_string_value (builder, self->person_id);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
   self->reading_validity = TRUE;
   gtk_label_set_label (self->validity_note, _("Reading the current validity from the platform…"));
   gtk_widget_set_visible (GTK_WIDGET (self->validity_note), TRUE);
-  hcc_client_request_async (concierge_session_get_client (self->session), HCC_LANE_INTERACTIVE,
-                            HCC_REQUEST_RETRY_SAFE, "/person/v1/persons/get", body,
-                            self->cancellable, validity_read_cb, g_object_ref (self));
+  hcc_directory_get_person_async (concierge_session_get_client (self->session), self->person_id,
+                                  self->cancellable, validity_read_cb, g_object_ref (self));
 }
 
 static GtkWindow *

@@ -464,6 +464,94 @@ test_room_full (void)
   g_assert_true (full);
 }
 
+static HccResident *
+get_person (HccClient   *client,
+            const char  *person_id,
+            GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  hcc_directory_get_person_async (client, person_id, NULL, test_store_result_cb, &slot);
+  result = test_wait_result (&slot);
+  return hcc_directory_get_person_finish (client, result, error);
+}
+
+static void
+test_get_person (void)
+{
+  g_autoptr(HccTestSim) sim = hcc_test_sim_new (3, 0, FALSE);
+  g_autoptr(HccClient) client = test_client_new (sim);
+  g_autoptr(GListModel) all = list (client, LIST_RESIDENTS, NULL, NULL);
+  g_autoptr(HccResident) listed = g_list_model_get_item (all, 3);
+  g_autoptr(HccResident) person = NULL;
+  g_autoptr(HccResident) gone = NULL;
+  g_autoptr(HccResident) nobody = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) raw = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *request = NULL;
+  const char *id = hcc_resident_get_id (listed);
+  gint64 start_ms, end_ms;
+
+  /* What the platform holds, asked directly: the dates are epoch ms. */
+  token = hcc_test_sim_login (sim);
+  request = g_strdup_printf ("{\"personId\":\"%s\"}", id);
+  raw = hcc_test_sim_api (sim, "/person/v1/persons/get", token, request, NULL);
+  start_ms = hcc_test_json_get_int (raw, "Data.personInfo.startDate");
+  end_ms = hcc_test_json_get_int (raw, "Data.personInfo.endDate");
+  g_assert_cmpint (end_ms, >, start_ms);
+
+  test_clear_requests (sim);
+  person = get_person (client, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (person);
+
+  /* The example's key is sent (T6), once. */
+  sent = test_requests_for (sim, "/person/v1/persons/get");
+  g_assert_cmpuint (sent->len, ==, 1);
+  g_assert_cmpstr (hcc_test_json_get_string (g_ptr_array_index (sent, 0), "personId"), ==, id);
+
+  /* The same person as the listing, with the validity the listing lacks,
+   * read from milliseconds to the second (T11). */
+  g_assert_cmpstr (hcc_resident_get_id (person), ==, id);
+  g_assert_cmpstr (hcc_resident_get_first_name (person), ==, hcc_resident_get_first_name (listed));
+  g_assert_cmpstr (hcc_resident_get_last_name (person), ==, hcc_resident_get_last_name (listed));
+  g_assert_cmpstr (hcc_resident_get_email (person), ==, hcc_resident_get_email (listed));
+  g_assert_nonnull (hcc_resident_get_start_time (person));
+  g_assert_nonnull (hcc_resident_get_end_time (person));
+  g_assert_cmpint (g_date_time_to_unix (hcc_resident_get_start_time (person)), ==, start_ms / 1000);
+  g_assert_cmpint (g_date_time_to_unix (hcc_resident_get_end_time (person)), ==, end_ms / 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (hcc_resident_get_rooms (person)), ==, 0);
+
+  /* A deleted person is the platform's "no longer exists" (CCF038023). */
+  {
+    const char *ids[] = { id, NULL };
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+
+    hcc_directory_delete_persons_async (client, ids, NULL, test_store_result_cb, &slot);
+    result = test_wait_result (&slot);
+    g_assert_true (hcc_directory_delete_persons_finish (client, result, &error));
+    g_assert_no_error (error);
+  }
+  gone = get_person (client, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, HCC_ERROR, HCC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* No ID: refused before anything is sent. */
+  test_clear_requests (sim);
+  nobody = get_person (client, "", &error);
+  g_assert_null (nobody);
+  g_assert_error (error, HCC_ERROR, HCC_ERROR_VALIDATION);
+  g_assert_cmpstr (hcc_error_get_field (error), ==, "personId");
+  g_ptr_array_unref (sent);
+  sent = test_requests_for (sim, "/person/v1/persons/get");
+  g_assert_cmpuint (sent->len, ==, 0);
+}
+
 static void
 test_large_directory (void)
 {
@@ -503,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/hcc/directory/add-update-unlink-delete", test_add_update_unlink_delete);
   g_test_add_func ("/hcc/directory/validation", test_validation);
   g_test_add_func ("/hcc/directory/room-full", test_room_full);
+  g_test_add_func ("/hcc/directory/get-person", test_get_person);
   g_test_add_func ("/hcc/directory/large", test_large_directory);
 
   return g_test_run ();

@@ -45,6 +45,22 @@ GListModel  *hcc_directory_search_residents_finish (HccClient            *client
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+/* One person with the details person/search leaves out, above all the
+ * validity (person/v1/persons/get, catalogue §5.13): first and last name,
+ * gender, phone, e-mail, description, person code, photo URL, and the
+ * start and end of the validity, which this endpoint gives in epoch ms
+ * (T11). The resident has no rooms: persons/get does not list them. A
+ * reply without personInfo (the guide's example is "data":{}, T18) is
+ * HCC_ERROR_SERVER. (transfer full) */
+void         hcc_directory_get_person_async        (HccClient            *client,
+                                                    const char           *person_id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+HccResident *hcc_directory_get_person_finish       (HccClient            *client,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
 /* Checks @resident against the guide's limits (PersonDTO, T38): first and
  * last name 1-128 characters, an e-mail address, a plausible phone number,
  * validity ending in 2037 at the latest and after its start, a known
