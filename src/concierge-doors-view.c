@@ -752,7 +752,10 @@ make_row (ConciergeDoorsView *self,
   gtk_widget_set_valign (GTK_WIDGET (row->state_label), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (row->row, GTK_WIDGET (row->state_label));
 
-  unlock = gtk_button_new_with_mnemonic (_("_Unlock"));
+  /* No mnemonic: every row has this button, so Alt+U would only cycle
+   * through them. Tab and the arrow keys reach it, and its accessible name
+   * says which door it opens. */
+  unlock = gtk_button_new_with_label (_("Unlock"));
   gtk_widget_set_valign (unlock, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (unlock), "door.unlock");
   /* TRANSLATORS: accessible name of a button; %s is a door's name. */

@@ -521,6 +521,170 @@ test_keep_unlocked (Fixture       *fixture,
   g_assert_nonnull (strstr (row_subtitle (fixture, door_id), "Locked at "));
 }
 
+/* Keyboard: no mnemonic is shared, and Tab and the arrow keys reach every
+ * row's commands, which name their door for screen readers. */
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          /* Alt+key would cycle between the two instead of pressing one. */
+          if (g_hash_table_contains (seen, GUINT_TO_POINTER (keyval)))
+            g_error ("Mnemonic %s of \"%s\" is used twice", gdk_keyval_name (keyval),
+                     gtk_label_get_label (GTK_LABEL (widget)));
+          g_hash_table_add (seen, GUINT_TO_POINTER (keyval));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen);
+}
+
+/* The row's button or menu button that activates @action_name ("door.unlock"),
+ * or with @action_name NULL its menu button. */
+static GtkWidget *
+row_control (AdwActionRow *row,
+             const char   *action_name)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  g_ptr_array_add (pending, row);
+  while (pending->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
+
+      if (action_name == NULL && GTK_IS_MENU_BUTTON (widget))
+        return widget;
+      if (action_name != NULL && GTK_IS_BUTTON (widget)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+        return widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+focus_of (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+/* What the Tab key does in a GtkWindow. */
+static void
+press_tab (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GHashTable) mnemonics = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  const char *garage_id = hcc_door_get_id (find_door (fixture, "Garage door"));
+  GtkWidget *garage_unlock = NULL;
+  GtkWidget *entry_text;
+  AdwActionRow *first = NULL;
+  AdwActionRow *second = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+
+  collect_mnemonics (GTK_WIDGET (fixture->view), mnemonics);
+
+  /* Every row: a plain "Unlock" whose accessible name says which door. */
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->doors); i++)
+    {
+      g_autoptr(HccDoor) door = g_list_model_get_item (fixture->doors, i);
+      AdwActionRow *row = _concierge_doors_view_get_row (fixture->view, hcc_door_get_id (door));
+      GtkWidget *unlock = row_control (row, "door.unlock");
+      GtkWidget *more = row_control (row, NULL);
+      g_autofree char *unlock_name = g_strdup_printf ("Unlock %s", hcc_door_get_name (door));
+      g_autofree char *more_name = g_strdup_printf ("More commands for %s", hcc_door_get_name (door));
+
+      g_assert_nonnull (unlock);
+      g_assert_nonnull (more);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (unlock)), ==, "Unlock");
+      g_assert_false (gtk_button_get_use_underline (GTK_BUTTON (unlock)));
+      gtk_test_accessible_assert_property (unlock, GTK_ACCESSIBLE_PROPERTY_LABEL, unlock_name);
+      gtk_test_accessible_assert_property (more, GTK_ACCESSIBLE_PROPERTY_LABEL, more_name);
+    }
+
+  /* Tab from the search entry goes through every row and, where the door
+   * is online, its Unlock and menu buttons, and comes back round. */
+  gtk_widget_grab_focus (GTK_WIDGET (_concierge_doors_view_get_search_entry (fixture->view)));
+  entry_text = focus_of (fixture);
+  g_assert_nonnull (entry_text);
+  for (guint i = 0; i < 200; i++)
+    {
+      press_tab (fixture);
+      if (focus_of (fixture) == entry_text)
+        break;
+      g_hash_table_add (reached, focus_of (fixture));
+      /* A menu button takes the focus on its inner toggle button. */
+      if (gtk_widget_get_ancestor (focus_of (fixture), GTK_TYPE_MENU_BUTTON) != NULL)
+        g_hash_table_add (reached, gtk_widget_get_ancestor (focus_of (fixture), GTK_TYPE_MENU_BUTTON));
+    }
+  g_assert_true (focus_of (fixture) == entry_text);
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->doors); i++)
+    {
+      g_autoptr(HccDoor) door = g_list_model_get_item (fixture->doors, i);
+      AdwActionRow *row = _concierge_doors_view_get_row (fixture->view, hcc_door_get_id (door));
+
+      g_assert_true (g_hash_table_contains (reached, row));
+      g_assert_true (g_hash_table_contains (reached, row_control (row, "door.unlock"))
+                     == hcc_door_get_online (door));
+      g_assert_true (g_hash_table_contains (reached, row_control (row, NULL))
+                     == hcc_door_get_online (door));
+    }
+
+  /* Down moves from a row to the next one of its area, as in any list. */
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->doors) && second == NULL; i++)
+    {
+      g_autoptr(HccDoor) door = g_list_model_get_item (fixture->doors, i);
+      AdwActionRow *row = _concierge_doors_view_get_row (fixture->view, hcc_door_get_id (door));
+      GtkWidget *next = gtk_widget_get_next_sibling (GTK_WIDGET (row));
+
+      if (next != NULL && ADW_IS_ACTION_ROW (next))
+        {
+          first = row;
+          second = ADW_ACTION_ROW (next);
+        }
+    }
+  g_assert_nonnull (second);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (first)), "move-cursor",
+                         GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_true (focus_of (fixture) == GTK_WIDGET (second));
+
+  /* Tab to the garage's Unlock and press it: that door, and no other. */
+  test_clear_requests (fixture->test->sim);
+  garage_unlock = row_control (_concierge_doors_view_get_row (fixture->view, garage_id), "door.unlock");
+  gtk_widget_grab_focus (GTK_WIDGET (_concierge_doors_view_get_search_entry (fixture->view)));
+  for (guint i = 0; i < 200 && focus_of (fixture) != garage_unlock; i++)
+    press_tab (fixture);
+  g_assert_true (focus_of (fixture) == garage_unlock);
+  g_assert_true (gtk_widget_activate (focus_of (fixture)));
+  g_assert_true (hcc_test_wait_until (garage_unlocked, fixture, TEST_TIMEOUT_MS));
+  bodies = control_requests (fixture);
+  g_assert_cmpuint (bodies->len, ==, 1);
+  assert_control_body (g_ptr_array_index (bodies, 0), 1, garage_id);
+}
+
 static void
 test_refused (Fixture       *fixture,
               gconstpointer  data)
@@ -682,6 +846,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's in-process accessibility backend, so the tests can read the
+   * accessible names a screen reader would get; "none" keeps none. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -689,6 +856,7 @@ main (int   argc,
   g_test_add ("/doors-view/grouped-by-area", Fixture, NULL, fixture_setup, test_grouped_by_area, fixture_teardown);
   g_test_add ("/doors-view/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/doors-view/unlock", Fixture, NULL, fixture_setup, test_unlock, fixture_teardown);
+  g_test_add ("/doors-view/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
   g_test_add ("/doors-view/keep-unlocked", Fixture, NULL, fixture_setup, test_keep_unlocked, fixture_teardown);
   g_test_add ("/doors-view/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/doors-view/list-failed", Fixture, NULL, fixture_setup, test_list_failed, fixture_teardown);
