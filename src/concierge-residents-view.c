@@ -86,6 +86,7 @@ struct _ConciergeResidentsView
   gsize              *query_word_lengths; /* (owned): of each of query_words */
 
   HccResident        *shown;          /* (owned) (nullable): the resident in the details */
+  GCancellable       *validity_cancellable; /* (owned) (nullable): reading the shown one's dates */
   RowWords            row_words;
   guint               refreshed_tick_id;
 };
@@ -233,9 +234,8 @@ format_local (GDateTime *time)
 {
   g_autoptr(GDateTime) local = NULL;
 
-  /* person/search, which fills the directory, gives no dates. */
   if (time == NULL)
-    return g_strdup (_("Not in the resident list; Edit reads it"));
+    return g_strdup (_("Not set"));
 
   local = g_date_time_to_local (time);
   /* TRANSLATORS: a date and time in the validity of a resident, see
@@ -246,12 +246,12 @@ format_local (GDateTime *time)
 /* Rows */
 
 static void
-set_status (GtkImage    *image,
-            GtkLabel    *label,
-            HccResident *resident)
+set_status (GtkImage *image,
+            GtkLabel *label,
+            gboolean  expired)
 {
   /* Text and icon, so the status never rests on colour alone. */
-  if (resident_is_expired (resident))
+  if (expired)
     {
       gtk_image_set_from_icon_name (image, "dialog-warning-symbolic");
       gtk_label_set_label (label, _("Expired"));
@@ -562,16 +562,84 @@ set_property_row (AdwActionRow *row,
   adw_action_row_set_subtitle (row, value != NULL && *value != '\0' ? value : _("Not set"));
 }
 
+/* Validity: person/search, which fills the directory, gives no dates, so
+ * the details read them with persons/get for the one resident shown. */
+
+static void
+show_validity (ConciergeResidentsView *self,
+               GDateTime              *start,
+               GDateTime              *end)
+{
+  g_autofree char *from = format_local (start);
+  g_autofree char *until = format_local (end);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  adw_action_row_set_subtitle (self->valid_from_row, from);
+  adw_action_row_set_subtitle (self->valid_until_row, until);
+  if (end != NULL && g_date_time_compare (end, now) < 0)
+    set_status (self->details_status_icon, self->details_status_label, TRUE);
+}
+
+static void
+validity_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ConciergeResidentsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HccResident) person = NULL;
+
+  person = hcc_directory_get_person_finish (HCC_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (person == NULL)
+    {
+      g_autofree char *reason = NULL;
+
+      g_debug ("Cannot read the validity: %s", error->message);
+      /* TRANSLATORS: in a resident's details, instead of a date; %s says
+       * why, for example that the platform cannot be reached. */
+      reason = g_strdup_printf (_("Not read: %s"), error->message);
+      adw_action_row_set_subtitle (self->valid_from_row, reason);
+      adw_action_row_set_subtitle (self->valid_until_row, reason);
+      return;
+    }
+
+  show_validity (self, hcc_resident_get_start_time (person), hcc_resident_get_end_time (person));
+}
+
+static void
+read_validity (ConciergeResidentsView *self,
+               HccResident            *resident)
+{
+  HccClient *client = self->session != NULL ? concierge_session_get_client (self->session) : NULL;
+
+  if (client == NULL || hcc_resident_get_id (resident) == NULL)
+    {
+      show_validity (self, NULL, NULL);
+      return;
+    }
+
+  /* TRANSLATORS: in a resident's details while their validity is read. */
+  adw_action_row_set_subtitle (self->valid_from_row, _("Reading…"));
+  adw_action_row_set_subtitle (self->valid_until_row, _("Reading…"));
+  self->validity_cancellable = g_cancellable_new ();
+  hcc_directory_get_person_async (client, hcc_resident_get_id (resident), self->validity_cancellable,
+                                  validity_read_cb, g_object_ref (self));
+}
+
 static void
 show_details (ConciergeResidentsView *self,
               HccResident            *resident)
 {
   g_autofree char *name = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *until = NULL;
+  gboolean resident_changed = self->shown != resident;
 
-  if (self->shown != resident)
+  if (resident_changed)
     {
+      g_cancellable_cancel (self->validity_cancellable);
+      g_clear_object (&self->validity_cancellable);
       if (self->shown != NULL)
         g_signal_handlers_disconnect_by_func (self->shown, shown_notify_cb, self);
       g_set_object (&self->shown, resident);
@@ -589,16 +657,16 @@ show_details (ConciergeResidentsView *self,
   name = full_name (resident);
   gtk_label_set_label (self->details_name_label, name);
   adw_avatar_set_text (self->avatar, name);
-  set_status (self->details_status_icon, self->details_status_label, resident);
+  set_status (self->details_status_icon, self->details_status_label, resident_is_expired (resident));
 
   set_property_row (self->phone_row, hcc_resident_get_phone (resident));
   set_property_row (self->email_row, hcc_resident_get_email (resident));
   set_property_row (self->language_row,
                     _concierge_resident_language_name (hcc_resident_get_language (resident)));
-  from = format_local (hcc_resident_get_start_time (resident));
-  until = format_local (hcc_resident_get_end_time (resident));
-  adw_action_row_set_subtitle (self->valid_from_row, from);
-  adw_action_row_set_subtitle (self->valid_until_row, until);
+  if (hcc_resident_get_start_time (resident) != NULL || hcc_resident_get_end_time (resident) != NULL)
+    show_validity (self, hcc_resident_get_start_time (resident), hcc_resident_get_end_time (resident));
+  else if (resident_changed)
+    read_validity (self, resident);
 
   fill_rooms (self, resident);
   gtk_stack_set_visible_child_name (self->details_stack, "details");
@@ -890,30 +958,24 @@ leave_validity_cb (GObject      *source,
                    gpointer      user_data)
 {
   RemoveData *data = user_data;
-  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(HccResident) person = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  JsonObject *info = NULL;
 
-  reply = hcc_client_request_finish (HCC_CLIENT (source), result, &error);
-  if (reply != NULL && JSON_NODE_HOLDS_OBJECT (reply))
-    info = hcc_json_get_object (json_node_get_object (reply), "personInfo", NULL);
-  if (info != NULL)
+  person = hcc_directory_get_person_finish (HCC_CLIENT (source), result, &error);
+  if (person != NULL &&
+      (hcc_resident_get_start_time (person) == NULL || hcc_resident_get_end_time (person) == NULL))
     {
-      start = hcc_json_dup_time (info, "startDate", NULL);
-      end = hcc_json_dup_time (info, "endDate", NULL);
+      g_clear_object (&person);
+      error = g_error_new_literal (HCC_ERROR, HCC_ERROR_SERVER,
+                                   _("The platform did not give the resident’s validity."));
     }
 
-  if (start == NULL || end == NULL)
+  if (person == NULL)
     {
       g_autoptr(RemoveData) owned = data;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      if (error == NULL)
-        error = g_error_new_literal (HCC_ERROR, HCC_ERROR_SERVER,
-                                     _("The platform did not give the resident’s validity."));
       if (owned->self->directory == owned->directory)
         {
           show_action_error (owned->self, error);
@@ -922,8 +984,8 @@ leave_validity_cb (GObject      *source,
       return;
     }
 
-  hcc_resident_set_start_time (data->updated, start);
-  hcc_resident_set_end_time (data->updated, end);
+  hcc_resident_set_start_time (data->updated, hcc_resident_get_start_time (person));
+  hcc_resident_set_end_time (data->updated, hcc_resident_get_end_time (person));
   hcc_directory_update_resident_async (HCC_CLIENT (source), data->updated, NULL,
                                        data->self->cancellable, remove_done_cb, data);
 }
@@ -961,8 +1023,6 @@ start_removal (ConciergeResidentsView *self,
       {
         g_autoptr(GListStore) rooms = g_list_store_new (HCC_TYPE_ROOM);
         GListModel *old = hcc_resident_get_rooms (self->shown);
-        g_autoptr(JsonBuilder) builder = json_builder_new ();
-        g_autoptr(JsonNode) body = NULL;
 
         /* vims/v1/person/update replaces the room links with the list sent,
          * so every other room goes with it. */
@@ -978,14 +1038,7 @@ start_removal (ConciergeResidentsView *self,
 
         /* The update must send the validity, which person/search does not
          * give: it is read first, or the update would reset it. */
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "personId");
-        json_builder_add_string_value (builder, ids[0]);
-        json_builder_end_object (builder);
-        body = json_builder_get_root (builder);
-        hcc_client_request_async (client, HCC_LANE_INTERACTIVE, HCC_REQUEST_RETRY_SAFE,
-                                  "/person/v1/persons/get", body, self->cancellable,
-                                  leave_validity_cb, data);
+        hcc_directory_get_person_async (client, ids[0], self->cancellable, leave_validity_cb, data);
       }
       break;
     case REMOVE_DELETE:
@@ -1237,6 +1290,8 @@ concierge_residents_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->validity_cancellable);
+  g_clear_object (&self->validity_cancellable);
   g_clear_handle_id (&self->refreshed_tick_id, g_source_remove);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_func (self->shown, shown_notify_cb, self);
@@ -1471,6 +1526,15 @@ GtkLabel *
 _concierge_residents_view_get_details_name (ConciergeResidentsView *self)
 {
   return self->details_name_label;
+}
+
+void
+_concierge_residents_view_get_validity (ConciergeResidentsView  *self,
+                                        const char             **from,
+                                        const char             **until)
+{
+  *from = adw_action_row_get_subtitle (self->valid_from_row);
+  *until = adw_action_row_get_subtitle (self->valid_until_row);
 }
 
 const char *

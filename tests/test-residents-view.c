@@ -292,6 +292,33 @@ test_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, total);
 }
 
+static gboolean
+validity_read (gpointer data)
+{
+  Fixture *f = data;
+  const char *from, *until;
+
+  _concierge_residents_view_get_validity (f->view, &from, &until);
+  return g_strcmp0 (from, "Reading…") != 0 && g_strcmp0 (until, "Reading…") != 0;
+}
+
+static void
+person_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(HccResident **) user_data = hcc_directory_get_person_finish (HCC_CLIENT (source), result, NULL);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static GPtrArray *requests_to (Fixture    *f,
+                               const char *path);
+
 static void
 test_details (Fixture       *f,
               gconstpointer  data)
@@ -322,6 +349,40 @@ test_details (Fixture       *f,
     }
   g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (rooms));
   g_assert_cmpuint (n_rows, >, 0);
+
+  /* The list has no dates (person/search gives none): the details read
+   * them for the resident shown, with persons/get, and show them. */
+  {
+    g_autoptr(HccResident) person = NULL;
+    g_autoptr(GPtrArray) gets = NULL;
+    g_autoptr(GDateTime) local_start = NULL;
+    g_autoptr(GDateTime) local_end = NULL;
+    g_autofree char *start_year = NULL;
+    g_autofree char *end_year = NULL;
+    const char *from, *until;
+    gboolean asked = FALSE;
+
+    g_assert_true (hcc_test_wait_until (validity_read, f, TIMEOUT_MS));
+    _concierge_residents_view_get_validity (f->view, &from, &until);
+
+    hcc_directory_get_person_async (concierge_session_get_client (f->test->session),
+                                    hcc_resident_get_id (resident), NULL, person_read_cb, &person);
+    g_assert_true (hcc_test_wait_until (is_set, &person, TIMEOUT_MS));
+    g_assert_nonnull (hcc_resident_get_start_time (person));
+    g_assert_nonnull (hcc_resident_get_end_time (person));
+    local_start = g_date_time_to_local (hcc_resident_get_start_time (person));
+    local_end = g_date_time_to_local (hcc_resident_get_end_time (person));
+    start_year = g_date_time_format (local_start, "%Y");
+    end_year = g_date_time_format (local_end, "%Y");
+    g_assert_nonnull (strstr (from, start_year));
+    g_assert_nonnull (strstr (until, end_year));
+
+    gets = requests_to (f, "/person/v1/persons/get");
+    for (guint i = 0; i < gets->len; i++)
+      asked |= g_strcmp0 (hcc_test_json_get_string (gets->pdata[i], "personId"),
+                          hcc_resident_get_id (resident)) == 0;
+    g_assert_true (asked);
+  }
 }
 
 /* The bodies the sim received on @path (suffix), oldest first. */
