@@ -162,12 +162,15 @@ ack_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               ConciergeCallLogView     *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *button = gtk_button_new_with_label (_("Acknowledge"));
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_signal_connect (button, "clicked", G_CALLBACK (ack_clicked_cb), self);
-  gtk_list_item_set_child (item, button);
+  /* The box is ours, so the button's child visibility stays as set. */
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -176,13 +179,17 @@ ack_bind_cb (GtkSignalListItemFactory *factory,
              ConciergeCallLogView     *self)
 {
   ConciergeCallRecord *record = gtk_list_item_get_item (item);
-  GtkWidget *button = gtk_list_item_get_child (item);
+  GtkWidget *button = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   g_autofree char *label = NULL;
   const char *station = concierge_call_record_get_device_name (record);
 
   g_object_set_data_full (G_OBJECT (button), "record-id",
                           g_strdup (concierge_call_record_get_record_id (record)), g_free);
-  gtk_widget_set_visible (button, concierge_call_record_get_needs_attention (record));
+  /* Not hidden but left unmapped: a hidden button would take its height
+   * with it, and the rows with one would stand taller than the others.
+   * Unmapped, it is neither drawn nor focusable nor offered to screen
+   * readers, yet still measured, so every row is one height. */
+  gtk_widget_set_child_visible (button, concierge_call_record_get_needs_attention (record));
 
   /* TRANSLATORS: accessible name of a row's button; %s is a door station. */
   label = g_strdup_printf (_("Acknowledge the missed call from %s"), station != NULL ? station : "");

@@ -258,6 +258,65 @@ wait_cell (ConciergeLogCore *core,
   return find_cell (core, text);
 }
 
+/* The column view's rows on screen, in order. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0 && gtk_widget_get_mapped (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+typedef struct {
+  ConciergeLogCore *core;
+  guint             n_rows;
+} RowsWait;
+
+/* @n_rows rows laid out, all of one height. */
+static gboolean
+rows_even (gpointer data)
+{
+  RowsWait *wait = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (wait->core->column_view), rows);
+  if (rows->len != wait->n_rows)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      int height = gtk_widget_get_height (g_ptr_array_index (rows, i));
+
+      if (height <= 0 || height != gtk_widget_get_height (g_ptr_array_index (rows, 0)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The "Acknowledge" buttons a user can see and reach, one per missed call
+ * not yet acknowledged. */
+static guint
+count_ack_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Acknowledge") == 0)
+    return gtk_widget_get_mapped (widget) && gtk_widget_get_focusable (widget) ? 1 : 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_ack_buttons (child);
+
+  return n;
+}
+
 /* Tests */
 
 static void
@@ -373,6 +432,7 @@ test_missed_acknowledged (Fixture       *fixture,
   g_autoptr(GDateTime) t1 = days_ago (0, 10, 0);
   g_autoptr(GDateTime) t2 = days_ago (0, 10, 5);
   g_autoptr(GDateTime) t3 = days_ago (0, 10, 10);
+  RowsWait rows_wait = { core, 3 };
   GtkLabel *cell;
 
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ack_all)));
@@ -392,6 +452,9 @@ test_missed_acknowledged (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (GTK_WIDGET (cell)), "log-attention"));
   g_assert_cmpuint (concierge_log_store_get_unacknowledged_missed (fixture->store), ==, 2);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (ack_all)));
+  /* A row with its Acknowledge button stands no taller than the others. */
+  g_assert_true (hcc_test_wait_until (rows_even, &rows_wait, TEST_TIMEOUT_MS));
+  g_assert_cmpuint (count_ack_buttons (GTK_WIDGET (core->column_view)), ==, 2);
   save_screenshot (fixture->window, "call-log");
 
   /* One acknowledged: it stays in the log as plain "Missed". */
@@ -400,6 +463,8 @@ test_missed_acknowledged (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (GTK_WIDGET (cell)), "log-attention"));
   g_assert_nonnull (find_cell (core, "Missed, not acknowledged"));
   g_assert_cmpuint (concierge_log_store_get_unacknowledged_missed (fixture->store), ==, 1);
+  g_assert_true (hcc_test_wait_until (rows_even, &rows_wait, TEST_TIMEOUT_MS));
+  g_assert_cmpuint (count_ack_buttons (GTK_WIDGET (core->column_view)), ==, 1);
 
   /* Acknowledge All clears the rest. */
   gtk_widget_activate (GTK_WIDGET (ack_all));
