@@ -704,6 +704,58 @@ test_editor_levels_source (Fixture       *f,
   g_assert_cmpuint (asked->len, ==, 1);
 }
 
+static const char *
+spin_text (GtkSpinButton *spin)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (spin));
+}
+
+static void
+test_minutes_two_digits (Fixture       *f,
+                         gconstpointer  data)
+{
+  ConciergePassEditor *editor = open_editor (f, NULL);
+  ConciergePassEditorFields fields;
+  GtkSpinButton *minutes[2];
+
+  concierge_pass_editor_get_fields (editor, &fields);
+  minutes[0] = fields.start_minute;
+  minutes[1] = fields.end_minute;
+
+  /* A new pass starts on the full hour: "00", as a clock shows it. */
+  g_assert_cmpstr (spin_text (fields.start_minute), ==, "00");
+  g_assert_cmpstr (spin_text (fields.end_minute), ==, "00");
+
+  for (guint i = 0; i < G_N_ELEMENTS (minutes); i++)
+    {
+      GtkSpinButton *spin = minutes[i];
+
+      /* Set, stepped with the arrows, typed: always two digits. */
+      gtk_spin_button_set_value (spin, 5);
+      g_assert_cmpstr (spin_text (spin), ==, "05");
+      gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, 0);
+      g_assert_cmpstr (spin_text (spin), ==, "10");
+      gtk_spin_button_set_value (spin, 45);
+      g_assert_cmpstr (spin_text (spin), ==, "45");
+      gtk_editable_set_text (GTK_EDITABLE (spin), "7");
+      gtk_spin_button_update (spin);
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 7);
+      g_assert_cmpstr (spin_text (spin), ==, "07");
+      /* Typed again with the value unchanged, it is still reformatted. */
+      gtk_editable_set_text (GTK_EDITABLE (spin), "7");
+      gtk_spin_button_update (spin);
+      g_assert_cmpstr (spin_text (spin), ==, "07");
+      gtk_spin_button_set_value (spin, 0);
+      g_assert_cmpstr (spin_text (spin), ==, "00");
+    }
+
+  /* The hours too. */
+  gtk_spin_button_set_value (fields.start_hour, 9);
+  g_assert_cmpstr (spin_text (fields.start_hour), ==, "09");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static gboolean
 dialog_open (gpointer data)
 {
@@ -776,6 +828,8 @@ main (int   argc,
               fixture_setup, test_create_without_levels, fixture_teardown);
   g_test_add ("/passes-view/editor/validation", Fixture, NULL,
               fixture_setup, test_name_limit, fixture_teardown);
+  g_test_add ("/passes-view/editor/minutes", Fixture, NULL,
+              fixture_setup, test_minutes_two_digits, fixture_teardown);
   g_test_add ("/passes-view/editor/levels-source", Fixture, NULL,
               fixture_setup, test_editor_levels_source, fixture_teardown);
   g_test_add ("/passes-view/editor/failed-save-keeps-input", Fixture, NULL,
