@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "concierge-player.h"
+#include "concierge-station-video.h"
+#include "concierge-test-session.h"
 #include "concierge-video-paintable.h"
 
 /* Not a test: prints medians of time to first frame for HLS and RTMP, for
@@ -28,7 +30,9 @@
  * decoded frame reaching their sink, so it includes their start-up, which is
  * timed on its own (a no-op gst-launch-1.0 pipeline) and printed beside them.
  *
- * Usage: bench-video [RUNS [CPU_SECONDS]]   (defaults 5 and 20) */
+ * Usage: bench-video [RUNS [CPU_SECONDS]]   (defaults 5 and 20)
+ *        bench-video ring [RUNS]             (default 6): the ringing preview,
+ *        see ring_main() */
 
 #define NGINX "/usr/sbin/nginx"
 #define RTMP_MODULE "/usr/lib/nginx/modules/ngx_rtmp_module.so"
@@ -540,6 +544,181 @@ best_peer (GArray **results,
   return best;
 }
 
+/* The ringing preview against an in-process simulator, as the calls view
+ * plays it: a call is injected on the simulator's control port; when the
+ * call joins the session's queue (the desk starts ringing) a
+ * ConciergeStationVideo looks up the station's camera, asks for its fluent
+ * HLS address and plays it. Timed: injection to ring, ring to the first
+ * frame published, and injection to that frame. Runs alternate between
+ * the simulator starting the station's stream when the call is injected
+ * ("warm") and not ("cold", the stream starts with the address request);
+ * before each run the station's stream is left to stop, so a cold run
+ * really starts cold. */
+
+typedef struct {
+  gint64 inject_us;
+  gint64 ring_us;
+  gint64 frame_us;
+} RingRun;
+
+static void
+ring_queue_changed_cb (GListModel *queue,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       gpointer    user_data)
+{
+  RingRun *run = user_data;
+
+  if (added > 0 && run->ring_us == 0)
+    run->ring_us = g_get_monotonic_time ();
+}
+
+static gint64
+ring_video_control (HccTestSim *sim,
+                    const char *body)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  reply = hcc_test_sim_control (sim, "POST", "/control/video", body, &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  return hcc_test_json_get_int (reply, "streams");
+}
+
+static gboolean
+ring_one (ConciergeTestSession *ts,
+          gboolean              warm,
+          RingRun              *run)
+{
+  ConciergeCallQueue *queue = concierge_session_get_call_queue (ts->session);
+  g_autoptr(ConciergePlayer) player = concierge_player_new ();
+  g_autoptr(ConciergeStationVideo) video = NULL;
+  g_autoptr(JsonNode) call = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *cancel = NULL;
+  g_autofree char *serial = NULL;
+  gint64 deadline;
+  guint status = 0;
+  gulong handler;
+
+  body = g_strdup_printf ("{\"idle_timeout_s\": 1, \"warm_calls\": %s}", warm ? "true" : "false");
+  ring_video_control (ts->sim, body);
+  /* No stream may be left over from the previous run. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (ring_video_control (ts->sim, "{}") > 0 && g_get_monotonic_time () < deadline)
+    wait_ms (100);
+
+  *run = (RingRun) { 0, 0, 0 };
+  handler = g_signal_connect (queue, "items-changed", G_CALLBACK (ring_queue_changed_cb), run);
+  run->inject_us = g_get_monotonic_time ();
+  call = hcc_test_sim_control (ts->sim, "POST", "/control/calls",
+                               "{\"call_type\": 1, \"timeout_s\": 600}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  serial = g_strdup (hcc_test_json_get_string (call, "device_serial"));
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (run->ring_us == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (queue, handler);
+
+  if (run->ring_us != 0) {
+    /* What the calls view does for the oldest waiting call. */
+    video = concierge_station_video_new (ts->client, player);
+    concierge_station_video_set_quality (video, HCC_STREAM_QUALITY_FLUENT);
+    concierge_station_video_start (video, serial);
+    while (concierge_player_get_first_frame_time (player) < 0 &&
+           concierge_player_get_state (player) != CONCIERGE_PLAYER_STATE_ERROR &&
+           concierge_station_video_get_problem (video) == NULL &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    if (concierge_player_get_first_frame_time (player) >= 0)
+      run->frame_us = g_get_monotonic_time ();
+    concierge_station_video_stop (video);
+  }
+
+  cancel = g_strdup_printf ("/control/calls/%s/cancel",
+                            hcc_test_json_get_string (call, "record_id"));
+  g_clear_pointer (&call, json_node_unref);
+  call = hcc_test_sim_control (ts->sim, "POST", cancel, NULL, &status);
+  while (concierge_player_get_n_pending_stops () > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  return run->frame_us != 0;
+}
+
+static void
+ring_print (const char *label,
+            GArray     *values)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  double value;
+
+  for (guint j = 0; j < values->len; j++)
+    g_string_append_printf (all, "%s%.3f", j ? " " : "", g_array_index (values, double, j));
+  if (row_median (values, &value))
+    g_print ("  %-40s %6.3f s  [%s]\n", label, value, all->str);
+  else
+    g_print ("  %-40s  failed  [%s]\n", label, all->str);
+}
+
+static int
+ring_main (guint runs)
+{
+  g_autoptr(ConciergeTestSession) ts = NULL;
+  GArray *results[2][3];
+  const char *modes[2] = { "cold", "warm" };
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMA_DIR, TRUE);
+  g_setenv ("CONCIERGE_AUDIO_SINK", "fakesink", TRUE);
+  ts = concierge_test_session_new (1, 0, 100);
+
+  for (guint m = 0; m < 2; m++)
+    for (guint k = 0; k < 3; k++)
+      results[m][k] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* The first run pays the player's plugin loading: not counted. */
+  for (guint run = 0; run <= 2 * runs; run++) {
+    guint m = run % 2;
+    RingRun times;
+    double value;
+
+    if (!ring_one (ts, m == 1, &times)) {
+      times.frame_us = 0;
+      g_print ("  run %u (%s): no first frame\n", run, modes[m]);
+    }
+    if (run == 0)
+      continue;
+
+    value = times.ring_us ? (times.ring_us - times.inject_us) / 1e6 : -1;
+    g_array_append_val (results[m][0], value);
+    value = times.frame_us ? (times.frame_us - times.ring_us) / 1e6 : -1;
+    g_array_append_val (results[m][1], value);
+    value = times.frame_us ? (times.frame_us - times.inject_us) / 1e6 : -1;
+    g_array_append_val (results[m][2], value);
+  }
+
+  g_print ("Ringing preview (fluent HLS of the calling station), %u runs each, medians\n", runs);
+  for (guint m = 0; m < 2; m++) {
+    g_autofree char *ring = g_strdup_printf ("%s: call injected -> ringing", modes[m]);
+    g_autofree char *frame = g_strdup_printf ("%s: ringing -> first preview frame", modes[m]);
+    g_autofree char *total = g_strdup_printf ("%s: call injected -> first frame", modes[m]);
+
+    ring_print (ring, results[m][0]);
+    ring_print (frame, results[m][1]);
+    ring_print (total, results[m][2]);
+  }
+
+  concierge_test_session_stop (ts);
+  for (guint m = 0; m < 2; m++)
+    for (guint k = 0; k < 3; k++)
+      g_array_unref (results[m][k]);
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +740,8 @@ main (int   argc,
   guint16 port;
 
   gst_init (&argc, &argv);
+  if (argc > 1 && g_str_equal (argv[1], "ring"))
+    return ring_main (argc > 2 ? (guint) atoi (argv[2]) : 6);
   dir = g_dir_make_tmp ("concierge-bench-XXXXXX", &error);
   g_assert_no_error (error);
 

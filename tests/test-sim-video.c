@@ -564,6 +564,95 @@ test_hls_restart (void)
   g_assert_cmpint (wait_for_streams (1), ==, 1);
 }
 
+static JsonObject *
+inject_call (void)
+{
+  g_autoptr(JsonNode) root = NULL;
+  guint status;
+
+  root = hcc_test_sim_control (env.tsim, "POST", "/control/calls",
+                               "{\"call_type\":1,\"timeout_s\":600}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (hcc_test_json_get_string (root, "record_id"));
+  return json_object_ref (json_node_get_object (root));
+}
+
+static void
+cancel_call (JsonObject *call)
+{
+  g_autofree char *path = g_strdup_printf ("/control/calls/%s/cancel",
+                                           json_object_get_string_member (call, "record_id"));
+  g_autoptr(JsonObject) reply = control (path, "{}");
+}
+
+/* A door call starts its station's fluent stream at once, before anyone
+ * asks for an address, and keeps it while the call is live, watched or
+ * not; the stream stops once the call is over and nobody watches. */
+static void
+test_hls_warm_call (void)
+{
+  g_autoptr(JsonObject) set = control ("/control/video", "{\"idle_timeout_s\":1}");
+  g_autoptr(JsonObject) call = NULL;
+  g_autoptr(JsonObject) state = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *playlist = NULL;
+  HccSimDevice *device;
+  HccSimCamera *camera;
+  guint status;
+
+  g_assert_true (control_int (set, "warm_calls"));
+  g_assert_cmpint (wait_for_streams (0), ==, 0);
+
+  call = inject_call ();
+  state = control ("/control/video", "{}");
+  g_assert_cmpint (control_int (state, "streams"), ==, 1);
+
+  /* It is the stream the desk's preview gets: asking for the fluent
+   * address and playing it starts nothing new. */
+  device = g_hash_table_lookup (env.world->devices_by_serial,
+                                json_object_get_string_member (call, "device_serial"));
+  g_assert_nonnull (device);
+  camera = g_hash_table_lookup (env.world->cameras_by_id,
+                                g_ptr_array_index (device->camera_ids, 0));
+  g_assert_nonnull (camera);
+  url = hls_url (camera, "2");
+  playlist = fetch_playlist (url, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (playlist, ".ts"));
+  g_clear_pointer (&state, json_object_unref);
+  state = control ("/control/video", "{}");
+  g_assert_cmpint (control_int (state, "streams"), ==, 1);
+
+  /* Unwatched for three idle timeouts, it still runs while the call rings
+   * (a stream's end cannot be waited for: this waits on purpose). */
+  g_usleep (3 * G_USEC_PER_SEC);
+  g_clear_pointer (&state, json_object_unref);
+  state = control ("/control/video", "{}");
+  g_assert_cmpint (control_int (state, "streams"), ==, 1);
+
+  cancel_call (call);
+  g_assert_cmpint (wait_for_streams (0), ==, 0);
+
+  /* Switched off (for benchmarks), a call starts no stream. */
+  g_clear_pointer (&set, json_object_unref);
+  set = control ("/control/video", "{\"warm_calls\":false}");
+  g_assert_false (control_int (set, "warm_calls"));
+  g_clear_pointer (&call, json_object_unref);
+  call = inject_call ();
+  g_clear_pointer (&state, json_object_unref);
+  state = control ("/control/video", "{}");
+  g_assert_cmpint (control_int (state, "streams"), ==, 0);
+  cancel_call (call);
+
+  refused = hcc_test_sim_control (env.tsim, "POST", "/control/video", "{\"warm_calls\":\"yes\"}",
+                                  &status);
+  g_assert_cmpuint (status, ==, 400);
+
+  g_clear_pointer (&set, json_object_unref);
+  set = control ("/control/video", "{\"warm_calls\":true,\"idle_timeout_s\":15}");
+}
+
 static void
 test_hls_playback (void)
 {
@@ -1078,6 +1167,7 @@ main (int    argc,
   g_test_add_func ("/sim/video/hls/refused", test_hls_refused);
   g_test_add_func ("/sim/video/hls/idle-stop", test_hls_idle_stop);
   g_test_add_func ("/sim/video/hls/restart", test_hls_restart);
+  g_test_add_func ("/sim/video/hls/warm-call", test_hls_warm_call);
   g_test_add_func ("/sim/video/hls/playback", test_hls_playback);
   g_test_add_func ("/sim/video/records/paging", test_records);
   g_test_add_func ("/sim/video/clip/save-download", test_clip);

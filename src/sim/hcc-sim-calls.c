@@ -76,11 +76,33 @@ clear_source (GSource **source)
     }
 }
 
+/* Ringing or answered: the station's camera is wanted. */
+static gboolean
+call_is_live (Call *call)
+{
+  return call->state == CALL_RINGING || call->state == CALL_ANSWERED;
+}
+
+/* Every change of state goes through here, so the station's warm stream
+ * is released exactly once, when the call stops being live. */
+static void
+call_set_state (Call      *call,
+                CallState  state)
+{
+  gboolean was_live = call_is_live (call);
+
+  call->state = state;
+  if (was_live && !call_is_live (call))
+    _hcc_sim_video_release_station (call->sim, call->device_id);
+}
+
 static void
 call_free (gpointer data)
 {
   Call *call = data;
 
+  if (call_is_live (call))
+    _hcc_sim_video_release_station (call->sim, call->device_id);
   clear_source (&call->timeout_source);
   g_free (call->record_id);
   g_free (call->device_id);
@@ -202,7 +224,7 @@ device_end (HccSim    *sim,
             int        msg_type)
 {
   clear_source (&call->timeout_source);
-  call->state = state;
+  call_set_state (call, state);
   call->ended_ms = _hcc_sim_now_ms (sim);
   _hcc_sim_post_event (sim, "Msg140001", build_event (sim, call, msg_type));
 }
@@ -287,6 +309,9 @@ start_call (HccSim       *sim,
 
   g_ptr_array_add (calls->calls, call);
   g_hash_table_insert (calls->calls_by_id, call->record_id, call);
+
+  /* The station's stream starts before the desk hears of the call. */
+  _hcc_sim_video_hold_station (sim, call->device_id);
 
   call->timeout_source = add_timeout (sim, call->timeout_s * 1000, call_timeout_cb, call);
   _hcc_sim_post_event (sim, "Msg140001", build_event (sim, call, 0));
@@ -426,7 +451,7 @@ call_receive (HccSim              *sim,
       if (call->state == CALL_RINGING)
         {
           clear_source (&call->timeout_source);
-          call->state = CALL_ANSWERED;
+          call_set_state (call, CALL_ANSWERED);
           call->answered_ms = request->now_ms;
           call->answered_by = g_strdup (user_id);
         }
@@ -435,14 +460,14 @@ call_receive (HccSim              *sim,
       if (call->state == CALL_RINGING)
         {
           clear_source (&call->timeout_source);
-          call->state = CALL_DECLINED;
+          call_set_state (call, CALL_DECLINED);
           call->ended_ms = request->now_ms;
         }
       break;
     case 3:
       if (call->state == CALL_ANSWERED)
         {
-          call->state = CALL_ENDED;
+          call_set_state (call, CALL_ENDED);
           call->ended_ms = request->now_ms;
         }
       break;

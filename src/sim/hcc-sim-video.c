@@ -32,6 +32,13 @@
 #define CLIP_URL_VALIDITY_S      3600
 #define MAX_RECORD_RANGE_DAYS    7
 #define DAY_MS                   (G_GINT64_CONSTANT (86400000))
+/* How far in the past a live HLS stream starts (see hls_stream_start()):
+ * with GOPs of 1 s, hlssink2 writes its first segment once 2 s were
+ * encoded. As text, for the pipeline description. */
+#define LIVE_HEAD_START_NS       "-2000000000"
+/* The quality a door call warms: the desk's ringing preview plays the
+ * fluent stream. */
+#define WARM_QUALITY             2
 
 typedef struct _Video Video;
 
@@ -98,6 +105,8 @@ struct _Video {
   GHashTable   *clips_by_file; /* file name -> ClipTask (unowned) */
   GPtrArray    *teardowns;    /* (element-type Teardown) (owned) joined when done */
   GSource      *idle_check;   /* (owned) */
+  GHashTable   *held;         /* device ID (owned) -> number of live calls, as a pointer */
+  gboolean      warm_calls;   /* a live call keeps its station's stream running */
 };
 
 typedef struct {
@@ -498,17 +507,22 @@ hls_stream_start (HlsStream  *stream,
   g_autoptr(GstElement) sink = NULL;
 
   /* A live stream draws the wall clock; a playback stream draws the
-   * recording's running time under its start time. */
-  description = g_strdup_printf ("videotestsrc name=src %s ! "
-                                 "video/x-raw,width=%u,height=%u,framerate=25/1 ! "
+   * recording's running time under its start time. A live stream is paced
+   * by clocksync rather than by a live source, so that it can start
+   * LIVE_HEAD_START_NS in the past: those seconds are encoded at once, and
+   * the first segment (closed only at the GOP after it) exists a fraction
+   * of a second after the start instead of about 2 s, as if the camera had
+   * been streaming all along. Later frames come in real time. */
+  description = g_strdup_printf ("videotestsrc name=src ! "
+                                 "video/x-raw,width=%u,height=%u,framerate=25/1 ! %s"
                                  "textoverlay name=title valignment=top halignment=left "
                                  "font-desc=\"Sans 18\" ! %s ! "
                                  "x264enc tune=zerolatency speed-preset=ultrafast "
                                  "key-int-max=25 bitrate=%u ! "
                                  "video/x-h264,profile=baseline ! h264parse ! "
                                  "hlssink2 name=sink target-duration=1 %s",
-                                 stream->vod ? "" : "is-live=true",
                                  stream->width, stream->height,
+                                 stream->vod ? "" : "clocksync ts-offset=" LIVE_HEAD_START_NS " ! ",
                                  stream->vod ? "timeoverlay valignment=bottom halignment=right"
                                              : "clockoverlay valignment=bottom halignment=right "
                                                "time-format=\"%Y-%m-%d %H:%M:%S\"",
@@ -613,6 +627,31 @@ ensure_stream (Video       *self,
                                stream_dir_created_cb, stream);
 
   return stream;
+}
+
+/* Starts (or keeps running) the fluent live stream of every online camera
+ * of a door station with a live call, so the desk's preview finds a stream
+ * with segments when it asks for the address a moment later. */
+static void
+warm_station (Video      *self,
+              const char *device_id)
+{
+  HccSimWorld *world = _hcc_sim_get_world (self->sim);
+  HccSimDevice *device = g_hash_table_lookup (world->devices_by_id, device_id);
+
+  if (!self->warm_calls || self->root == NULL || device == NULL || !device->online)
+    return;
+
+  for (guint i = 0; i < device->camera_ids->len; i++) {
+    HccSimCamera *camera = g_hash_table_lookup (world->cameras_by_id,
+                                                g_ptr_array_index (device->camera_ids, i));
+    g_autofree char *key = NULL;
+
+    if (camera == NULL || !camera->online)
+      continue;
+    key = g_strdup_printf ("%s_%u_%d", device->serial, camera->channel_no, WARM_QUALITY);
+    ensure_stream (self, key, camera->id, camera->name, WARM_QUALITY, 0, 0);
+  }
 }
 
 static gboolean
@@ -870,8 +909,15 @@ idle_check_cb (gpointer user_data)
   GHashTableIter iter;
   HlsStream *stream;
   ClipTask *clip;
+  const char *device_id;
 
   reap_teardowns (self);
+
+  /* Stations with a live call keep their streams, and get them back after
+   * a failure, whether or not anyone watches. */
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &device_id, NULL))
+    warm_station (self, device_id);
 
   /* The platform deletes uploaded clips some time after their URLs expired
    * (status 4); do the same an hour later and free the disk. */
@@ -1659,6 +1705,18 @@ control_video (HccSim              *sim,
     self->idle_timeout_s = (guint) value;
   }
 
+  /* Benchmarks compare the preview's start with and without warm streams. */
+  if (request->object != NULL && json_object_has_member (request->object, "warm_calls")) {
+    JsonNode *node = json_object_get_member (request->object, "warm_calls");
+
+    if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN) {
+      _hcc_sim_reply_error (reply, "OPEN000010", "warm_calls must be true or false");
+      reply->http_status = 400;
+      return;
+    }
+    self->warm_calls = json_node_get_boolean (node);
+  }
+
   /* Fault injection: every running stream's pipeline reports an error, as
    * a failing element would, to exercise the restart path. */
   if (request->object != NULL && json_object_has_member (request->object, "fail_streams")) {
@@ -1681,6 +1739,7 @@ control_video (HccSim              *sim,
 
   data = json_object_new ();
   json_object_set_int_member (data, "idle_timeout_s", self->idle_timeout_s);
+  json_object_set_boolean_member (data, "warm_calls", self->warm_calls);
   json_object_set_int_member (data, "streams", g_hash_table_size (self->streams));
   json_object_set_int_member (data, "rtmp_pushes", g_hash_table_size (self->pushes));
   _hcc_sim_reply_data (reply, json_node_init_object (json_node_alloc (), data));
@@ -1697,6 +1756,7 @@ video_free (gpointer data)
   g_clear_pointer (&self->clips_by_file, g_hash_table_unref);
   g_clear_pointer (&self->clips, g_hash_table_unref);
   g_clear_pointer (&self->teardowns, g_ptr_array_unref);
+  g_clear_pointer (&self->held, g_hash_table_unref);
   remove_tree (self->root);
   g_debug ("Video stopped, %s removed", self->root);
   g_free (self->root);
@@ -1732,6 +1792,8 @@ _hcc_sim_video_init (HccSim *sim)
   self->clips = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, clip_task_free);
   self->clips_by_file = g_hash_table_new (g_str_hash, g_str_equal);
   self->teardowns = g_ptr_array_new_with_free_func (teardown_join);
+  self->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->warm_calls = TRUE;
   self->idle_check = g_timeout_source_new_seconds (1);
   g_source_set_callback (self->idle_check, idle_check_cb, self, NULL);
   g_source_attach (self->idle_check, self->context);
@@ -1764,4 +1826,45 @@ _hcc_sim_video_shutdown (HccSim *sim)
    * the module joins them, so nothing plays and no file is left once this
    * returns. */
   g_object_set_data (G_OBJECT (sim), VIDEO_DATA_KEY, NULL);
+}
+
+/* Counts the live calls of a station: the first one warms its streams, and
+ * the last one's end lets them stop after the usual idle timeout. */
+static void
+change_hold (HccSim     *sim,
+             const char *device_id,
+             int         delta)
+{
+  Video *self;
+  guint count;
+
+  g_return_if_fail (HCC_IS_SIM (sim));
+  g_return_if_fail (device_id != NULL);
+
+  /* At shutdown the video module may already be gone. */
+  self = video_get (sim);
+  if (self == NULL)
+    return;
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->held, device_id));
+  if (delta < 0 && count <= 1) {
+    g_hash_table_remove (self->held, device_id);
+    return;
+  }
+  g_hash_table_insert (self->held, g_strdup (device_id), GUINT_TO_POINTER (count + delta));
+  warm_station (self, device_id);
+}
+
+void
+_hcc_sim_video_hold_station (HccSim     *sim,
+                             const char *device_id)
+{
+  change_hold (sim, device_id, 1);
+}
+
+void
+_hcc_sim_video_release_station (HccSim     *sim,
+                                const char *device_id)
+{
+  change_hold (sim, device_id, -1);
 }
