@@ -10,10 +10,9 @@
 
 #include "concierge-door-control.h"
 #include "concierge-doors-view-private.h"
-#include "concierge-test-session.h"
-#include "test-hcc-services.h"
+#include "test-doors-common.h"
 
-#define OPERATOR "Alice"
+#define OPERATOR DOORS_TEST_OPERATOR
 
 typedef struct {
   ConciergeTestSession *test;
@@ -43,25 +42,13 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  GAsyncResult *slot = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->test = concierge_test_session_new (11, 0, 100);
-  concierge_session_set_operator (fixture->test->session, OPERATOR);
-  /* Stopping a session while its directory still loads is not what these
-   * tests are about: let the first refresh finish. */
-  g_assert_true (concierge_test_session_wait_directory (fixture->test, TEST_TIMEOUT_MS));
+  fixture->test = doors_test_session_new (11);
 
   /* What the sim has, through the client: the view must show the same. */
-  hcc_doors_list_async (fixture->test->client, NULL, test_store_result_cb, &slot);
-  result = test_wait_result (&slot);
-  fixture->doors = hcc_doors_list_finish (fixture->test->client, result, &error);
-  g_assert_no_error (error);
+  fixture->doors = doors_test_list_doors (fixture->test);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->doors), >, 3);
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1024, 600);
+  fixture->window = doors_test_window_new ();
   fixture->view = CONCIERGE_DOORS_VIEW (concierge_doors_view_new ());
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
@@ -70,90 +57,15 @@ fixture_setup (Fixture       *fixture,
   g_assert_true (hcc_test_wait_until (view_loaded, fixture->view, TEST_TIMEOUT_MS));
 }
 
-static gboolean
-view_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
-  gtk_window_destroy (fixture->window);
-  /* A request cancelled with the view completes on a later iteration and
-   * drops the view's last reference then; on a busy machine that may take
-   * a moment, but it must happen. */
-  g_assert_true (hcc_test_wait_until (view_gone, &fixture->view, TEST_TIMEOUT_MS));
+  GtkWidget **views[] = { (GtkWidget **) &fixture->view, NULL };
+
+  test_views_destroy_window (fixture->window, views, TEST_TIMEOUT_MS);
   g_clear_object (&fixture->doors);
   concierge_test_session_free (fixture->test);
-}
-
-/* Screenshots for reviewing the view by eye: only when
- * CONCIERGE_SCREENSHOT_DIR is set, in light and dark. */
-
-static gboolean
-screenshot_settled (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-save_screenshot_scheme (GtkWidget  *window,
-                        const char *name,
-                        gboolean    dark)
-{
-  const char *dir = g_getenv ("CONCIERGE_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline;
-  int width, height;
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* Let the style change and a few frames go through. */
-  deadline = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
-  hcc_test_wait_until (screenshot_settled, &deadline, 2000);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name)
-{
-  static GtkCssProvider *provider = NULL;
-
-  if (g_getenv ("CONCIERGE_SCREENSHOT_DIR") == NULL)
-    return;
-  /* AdwApplication loads the app's style.css; these tests have none. */
-  if (provider == NULL)
-    {
-      provider = gtk_css_provider_new ();
-      gtk_css_provider_load_from_resource (provider, "/io/github/hccdesk/Concierge/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
-  save_screenshot_scheme (GTK_WIDGET (window), name, FALSE);
-  save_screenshot_scheme (GTK_WIDGET (window), name, TRUE);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* Helpers */
@@ -162,15 +74,7 @@ static HccDoor *
 find_door (Fixture    *fixture,
            const char *name)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (fixture->doors); i++)
-    {
-      g_autoptr(HccDoor) door = g_list_model_get_item (fixture->doors, i);
-
-      if (g_strcmp0 (hcc_door_get_name (door), name) == 0)
-        return door;   /* the list keeps it alive */
-    }
-  g_assert_not_reached ();
-  return NULL;
+  return doors_test_find_door (fixture->doors, name);
 }
 
 /* The remote/control bodies the simulator received since the last clear. */
@@ -317,26 +221,27 @@ test_grouped_by_area (Fixture       *fixture,
   g_assert_true (g_action_group_get_action_enabled (actions, "unlock"));
 }
 
-static gboolean
-only_garage_visible (gpointer data)
-{
-  Fixture *fixture = data;
-  HccDoor *garage = find_door (fixture, "Garage door");
-  HccDoor *gate = find_door (fixture, "Main gate");
+typedef struct {
+  Fixture    *fixture;
+  const char *shown;    /* a door the search leaves */
+  const char *hidden;   /* a door it hides */
+} SearchWait;
 
-  return gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, hcc_door_get_id (garage))))
-         && !gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, hcc_door_get_id (gate))));
+static gboolean
+row_visible (Fixture    *fixture,
+             const char *name)
+{
+  const char *door_id = hcc_door_get_id (find_door (fixture, name));
+
+  return gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, door_id)));
 }
 
 static gboolean
-only_turnstile_visible (gpointer data)
+search_applied (gpointer data)
 {
-  Fixture *fixture = data;
-  HccDoor *turnstile = find_door (fixture, "Lobby turnstile");
-  HccDoor *gate = find_door (fixture, "Garage door");
+  SearchWait *wait = data;
 
-  return gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, hcc_door_get_id (turnstile))))
-         && !gtk_widget_get_visible (GTK_WIDGET (_concierge_doors_view_get_row (fixture->view, hcc_door_get_id (gate))));
+  return row_visible (wait->fixture, wait->shown) && !row_visible (wait->fixture, wait->hidden);
 }
 
 static gboolean
@@ -352,10 +257,11 @@ test_search (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkEditable *entry = GTK_EDITABLE (_concierge_doors_view_get_search_entry (fixture->view));
+  SearchWait garage_only = { fixture, "Garage door", "Main gate" };
 
   /* Case and accents do not matter. */
   gtk_editable_set_text (entry, "GARÁGE");
-  g_assert_true (hcc_test_wait_until (only_garage_visible, fixture, TEST_TIMEOUT_MS));
+  g_assert_true (hcc_test_wait_until (search_applied, &garage_only, TEST_TIMEOUT_MS));
 
   gtk_editable_set_text (entry, "no such door anywhere");
   g_assert_true (hcc_test_wait_until (shows_no_match, fixture, TEST_TIMEOUT_MS));
@@ -474,7 +380,7 @@ test_keep_unlocked (Fixture       *fixture,
   g_assert_nonnull (reason);
   gtk_editable_set_text (reason, "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "confirm"));
-  save_screenshot (GTK_WINDOW (dialog), "doors-keep-dialog");
+  test_views_screenshots (GTK_WINDOW (dialog), "doors-keep-dialog");
   gtk_editable_set_text (reason, "Fire drill, 10:00-10:30");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
   adw_message_dialog_response (dialog, "confirm");
@@ -512,7 +418,7 @@ test_keep_unlocked (Fixture       *fixture,
   g_assert_true (hcc_test_wait_until (row_kept, &row_wait, TEST_TIMEOUT_MS));
   /* The last command's result comes back from the log as well. */
   g_assert_true (hcc_test_wait_until (garage_unlocked, fixture, TEST_TIMEOUT_MS));
-  save_screenshot (fixture->window, "doors-kept");
+  test_views_screenshots (fixture->window, "doors-kept");
 
   /* Locking it again from here clears the mark. */
   concierge_session_set_operator (second, OPERATOR);
@@ -524,58 +430,56 @@ test_keep_unlocked (Fixture       *fixture,
 /* Keyboard: no mnemonic is shared, and Tab and the arrow keys reach every
  * row's commands, which name their door for screen readers. */
 
-static void
-collect_mnemonics (GtkWidget  *widget,
-                   GHashTable *seen)
+static gboolean
+is_mnemonic_label (GtkWidget *widget,
+                   gpointer   data)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
-    {
-      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
-
-      if (keyval != GDK_KEY_VoidSymbol)
-        {
-          /* Alt+key would cycle between the two instead of pressing one. */
-          if (g_hash_table_contains (seen, GUINT_TO_POINTER (keyval)))
-            g_error ("Mnemonic %s of \"%s\" is used twice", gdk_keyval_name (keyval),
-                     gtk_label_get_label (GTK_LABEL (widget)));
-          g_hash_table_add (seen, GUINT_TO_POINTER (keyval));
-        }
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_mnemonics (child, seen);
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && gtk_label_get_use_underline (GTK_LABEL (widget))
+         && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol;
 }
 
-/* The row's button or menu button that activates @action_name ("door.unlock"),
- * or with @action_name NULL its menu button. */
+/* Alt+key would cycle between two labels with one key instead of
+ * pressing one. */
+static void
+assert_mnemonics_unique (GtkWidget *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_views_collect (root, is_mnemonic_label, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (label));
+
+      if (g_hash_table_contains (seen, GUINT_TO_POINTER (keyval)))
+        g_error ("Mnemonic %s of \"%s\" is used twice", gdk_keyval_name (keyval),
+                 gtk_label_get_label (label));
+      g_hash_table_add (seen, GUINT_TO_POINTER (keyval));
+    }
+}
+
+/* With @data NULL, the menu button; else the button of that action. */
+static gboolean
+is_row_control (GtkWidget *widget,
+                gpointer   data)
+{
+  const char *action_name = data;
+
+  if (action_name == NULL)
+    return GTK_IS_MENU_BUTTON (widget);
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+/* The row's button that activates @action_name ("door.unlock"), or with
+ * @action_name NULL its menu button. */
 static GtkWidget *
 row_control (AdwActionRow *row,
              const char   *action_name)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
-
-  g_ptr_array_add (pending, row);
-  while (pending->len > 0)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
-
-      if (action_name == NULL && GTK_IS_MENU_BUTTON (widget))
-        return widget;
-      if (action_name != NULL && GTK_IS_BUTTON (widget)
-          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-        return widget;
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (pending, child);
-    }
-
-  return NULL;
+  return test_views_find (GTK_WIDGET (row), is_row_control, (gpointer) action_name);
 }
 
 static GtkWidget *
@@ -595,7 +499,6 @@ static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GHashTable) mnemonics = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
   const char *garage_id = hcc_door_get_id (find_door (fixture, "Garage door"));
   GtkWidget *garage_unlock = NULL;
@@ -604,7 +507,7 @@ test_keyboard (Fixture       *fixture,
   AdwActionRow *second = NULL;
   g_autoptr(GPtrArray) bodies = NULL;
 
-  collect_mnemonics (GTK_WIDGET (fixture->view), mnemonics);
+  assert_mnemonics_unique (GTK_WIDGET (fixture->view));
 
   /* Every row: a plain "Unlock" whose accessible name says which door. */
   for (guint i = 0; i < g_list_model_get_n_items (fixture->doors); i++)
@@ -695,6 +598,7 @@ test_refused (Fixture       *fixture,
   g_autoptr(GListModel) log = NULL;
   g_autoptr(ConciergeDoorAction) entry = NULL;
   LogWait wait = { fixture->test->session, CONCIERGE_DOOR_ACTION_RESULT_FAILED };
+  SearchWait turnstile_only = { fixture, "Lobby turnstile", "Garage door" };
   guint status = 0;
 
   /* The platform is overloaded: its reason reaches the row, the log keeps
@@ -718,9 +622,9 @@ test_refused (Fixture       *fixture,
 
   /* Found again by name, the failure still on its row. */
   gtk_editable_set_text (GTK_EDITABLE (_concierge_doors_view_get_search_entry (fixture->view)), "turnstile");
-  g_assert_true (hcc_test_wait_until (only_turnstile_visible, fixture, TEST_TIMEOUT_MS));
+  g_assert_true (hcc_test_wait_until (search_applied, &turnstile_only, TEST_TIMEOUT_MS));
   g_assert_nonnull (strstr (row_subtitle (fixture, door_id), "Not unlocked at "));
-  save_screenshot (fixture->window, "doors-refused");
+  test_views_screenshots (fixture->window, "doors-refused");
 }
 
 static void

@@ -12,8 +12,7 @@
 
 #include "concierge-door-control.h"
 #include "concierge-log-views-private.h"
-#include "concierge-test-session.h"
-#include "test-hcc-services.h"
+#include "test-doors-common.h"
 
 typedef struct {
   ConciergeTestSession *test;
@@ -28,15 +27,10 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->test = concierge_test_session_new (23, 0, 100);
-  concierge_session_set_operator (fixture->test->session, "Alice");
-  /* Stopping a session while its directory still loads is not what these
-   * tests are about: let the first refresh finish. */
-  g_assert_true (concierge_test_session_wait_directory (fixture->test, TEST_TIMEOUT_MS));
+  fixture->test = doors_test_session_new (23);
   fixture->store = concierge_session_get_log_store (fixture->test->session);
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1024, 600);
+  fixture->window = doors_test_window_new ();
   fixture->stack = GTK_STACK (gtk_stack_new ());
   fixture->calls = CONCIERGE_CALL_LOG_VIEW (concierge_call_log_view_new ());
   fixture->doors = CONCIERGE_DOOR_LOG_VIEW (concierge_door_log_view_new ());
@@ -49,91 +43,16 @@ fixture_setup (Fixture       *fixture,
   concierge_door_log_view_set_session (fixture->doors, fixture->test->session);
 }
 
-static gboolean
-views_finalized (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return fixture->calls == NULL && fixture->doors == NULL;
-}
-
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->calls), (gpointer *) &fixture->calls);
-  g_object_add_weak_pointer (G_OBJECT (fixture->doors), (gpointer *) &fixture->doors);
-  gtk_window_destroy (fixture->window);
+  GtkWidget **views[] = { (GtkWidget **) &fixture->calls, (GtkWidget **) &fixture->doors, NULL };
+
   /* A query still in flight holds its view until the store hands back the
    * cancelled result. */
-  g_assert_true (hcc_test_wait_until (views_finalized, fixture, TEST_TIMEOUT_MS));
+  test_views_destroy_window (fixture->window, views, TEST_TIMEOUT_MS);
   concierge_test_session_free (fixture->test);
-}
-
-/* Screenshots for reviewing the view by eye: only when
- * CONCIERGE_SCREENSHOT_DIR is set, in light and dark. */
-
-static gboolean
-screenshot_settled (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-save_screenshot_scheme (GtkWidget  *window,
-                        const char *name,
-                        gboolean    dark)
-{
-  const char *dir = g_getenv ("CONCIERGE_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline;
-  int width, height;
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* Let the style change and a few frames go through. */
-  deadline = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
-  hcc_test_wait_until (screenshot_settled, &deadline, 2000);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name)
-{
-  static GtkCssProvider *provider = NULL;
-
-  if (g_getenv ("CONCIERGE_SCREENSHOT_DIR") == NULL)
-    return;
-  /* AdwApplication loads the app's style.css; these tests have none. */
-  if (provider == NULL)
-    {
-      provider = gtk_css_provider_new ();
-      gtk_css_provider_load_from_resource (provider, "/io/github/hccdesk/Concierge/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
-  save_screenshot_scheme (GTK_WIDGET (window), name, FALSE);
-  save_screenshot_scheme (GTK_WIDGET (window), name, TRUE);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* Helpers */
@@ -208,16 +127,11 @@ wait_rows (ConciergeLogCore *core,
   g_assert_true (hcc_test_wait_until (shows_n, &wait, TEST_TIMEOUT_MS));
 }
 
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
+static gboolean
+is_visible_label (GtkWidget *widget,
+                  gpointer   data)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_ptr_array_add (labels, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, labels);
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget);
 }
 
 /* The label showing exactly @text in @core's column view, or NULL. */
@@ -227,7 +141,7 @@ find_cell (ConciergeLogCore *core,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_labels (GTK_WIDGET (core->column_view), labels);
+  test_views_collect (GTK_WIDGET (core->column_view), is_visible_label, NULL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
       return g_ptr_array_index (labels, i);
@@ -258,20 +172,12 @@ wait_cell (ConciergeLogCore *core,
   return find_cell (core, text);
 }
 
-/* The column view's rows on screen, in order. */
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
+/* The column view's rows on screen. */
+static gboolean
+is_mapped_row (GtkWidget *widget,
+               gpointer   data)
 {
-  if (g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0 && gtk_widget_get_mapped (widget))
-    {
-      g_ptr_array_add (rows, widget);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
+  return g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0 && gtk_widget_get_mapped (widget);
 }
 
 typedef struct {
@@ -286,7 +192,7 @@ rows_even (gpointer data)
   RowsWait *wait = data;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_rows (GTK_WIDGET (wait->core->column_view), rows);
+  test_views_collect (GTK_WIDGET (wait->core->column_view), is_mapped_row, NULL, rows);
   if (rows->len != wait->n_rows)
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
@@ -300,21 +206,23 @@ rows_even (gpointer data)
   return TRUE;
 }
 
-/* The "Acknowledge" buttons a user can see and reach, one per missed call
+/* An "Acknowledge" button a user can see and reach: one per missed call
  * not yet acknowledged. */
-static guint
-count_ack_buttons (GtkWidget *widget)
+static gboolean
+is_shown_ack_button (GtkWidget *widget,
+                     gpointer   data)
 {
-  guint n = 0;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && gtk_widget_get_focusable (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Acknowledge") == 0;
+}
 
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Acknowledge") == 0)
-    return gtk_widget_get_mapped (widget) && gtk_widget_get_focusable (widget) ? 1 : 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_ack_buttons (child);
+static guint
+count_ack_buttons (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  return n;
+  test_views_collect (root, is_shown_ack_button, NULL, buttons);
+  return buttons->len;
 }
 
 /* Tests */
@@ -455,7 +363,7 @@ test_missed_acknowledged (Fixture       *fixture,
   /* A row with its Acknowledge button stands no taller than the others. */
   g_assert_true (hcc_test_wait_until (rows_even, &rows_wait, TEST_TIMEOUT_MS));
   g_assert_cmpuint (count_ack_buttons (GTK_WIDGET (core->column_view)), ==, 2);
-  save_screenshot (fixture->window, "call-log");
+  test_views_screenshots (fixture->window, "call-log");
 
   /* One acknowledged: it stays in the log as plain "Missed". */
   _concierge_call_log_view_acknowledge (fixture->calls, "900000000000000021");
@@ -618,19 +526,8 @@ test_door_log (Fixture       *fixture,
   wait_rows (core, 0);
   g_assert_cmpstr (adw_status_page_get_title (core->status_page), ==, "No Door Actions Yet");
 
-  hcc_doors_list_async (fixture->test->client, NULL, test_store_result_cb, &slot);
-  result = test_wait_result (&slot);
-  doors = hcc_doors_list_finish (fixture->test->client, result, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (doors) && garage == NULL; i++)
-    {
-      g_autoptr(HccDoor) door = g_list_model_get_item (doors, i);
-
-      if (g_strcmp0 (hcc_door_get_name (door), "Garage door") == 0)
-        garage = g_steal_pointer (&door);
-    }
-  g_assert_nonnull (garage);
-  g_clear_object (&result);
+  doors = doors_test_list_doors (fixture->test);
+  garage = g_object_ref (doors_test_find_door (doors, "Garage door"));
 
   /* The Doors view's path: the door log follows it by itself. */
   concierge_door_control_async (fixture->test->session, HCC_DOOR_ACTION_KEEP_UNLOCKED, &garage, 1,
@@ -648,7 +545,7 @@ test_door_log (Fixture       *fixture,
   wait_cell (core, "Alice");
   wait_cell (core, "Removal van, 2 hours");
   wait_cell (core, "Doors view");
-  save_screenshot (fixture->window, "door-log");
+  test_views_screenshots (fixture->window, "door-log");
 
   gtk_editable_set_text (GTK_EDITABLE (core->search_entry), "removal");
   wait_rows (core, 1);

@@ -15,6 +15,7 @@
 
 #include "concierge-pass-view-private.h"
 #include "test-hcc-services.h"
+#include "test-views-common.h"
 
 typedef struct {
   HccTestSim        *sim;
@@ -166,58 +167,6 @@ scan_reason (Fixture    *f,
   return g_strdup (hcc_test_json_get_string (reply, "reason"));
 }
 
-/* With CONCIERGE_SCREENSHOT_DIR set, saves @window as it looks now into
- * that folder as @name, in the light or the dark style. */
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name,
-                 gboolean    dark)
-{
-  const char *dir = g_getenv ("CONCIERGE_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 until;
-
-  if (dir == NULL)
-    return;
-
-  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* Let the window lay itself out and draw in the new style. */
-  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot,
-                          gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    {
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-      path = g_build_filename (dir, name, NULL);
-      gdk_texture_save_to_png (texture, path);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-/* The app's style sheet, which AdwApplication would load. */
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/io/github/hccdesk/Concierge/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 show_pass (Fixture    *f,
            const char *name)
@@ -257,8 +206,8 @@ test_dynamic_schedule (Fixture       *f,
   /* The QR on screen is the sim's current code: a door lets it in. */
   first = decode_shown_code (f);
   g_assert_cmpstr (first, ==, hcc_pass_get_code_text (shown));
-  save_screenshot (f->window, "pass-view-light.png", FALSE);
-  save_screenshot (f->window, "pass-view-dark.png", TRUE);
+  test_views_screenshot (f->window, "pass-view-light.png", FALSE);
+  test_views_screenshot (f->window, "pass-view-dark.png", TRUE);
 
   /* The countdown follows the clock; nothing is fetched before 55 s. */
   move_clock (f, 13);
@@ -357,21 +306,13 @@ test_copy_pin (Fixture       *f,
   g_value_unset (&value);
 }
 
+/* GTK's print dialog, once one was made. */
 static GtkWindow *
 find_print_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog") == 0)
-        return window;
-    }
-
-  return NULL;
+  return type != 0 ? test_views_find_toplevel (type) : NULL;
 }
 
 static gboolean
@@ -450,7 +391,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  load_style ();
+  test_views_load_style ();
 
   g_test_add ("/pass-view/dynamic/schedule", Fixture, NULL,
               fixture_setup, test_dynamic_schedule, fixture_teardown);

@@ -14,6 +14,7 @@
 #include "concierge-passes-view-private.h"
 #include "concierge-test-session.h"
 #include "test-hcc-services.h"
+#include "test-views-common.h"
 
 typedef struct {
   ConciergeTestSession *test;
@@ -77,50 +78,32 @@ pass_named (Fixture    *f,
   return NULL;
 }
 
+static gboolean
+is_label_with_text (GtkWidget *widget,
+                    gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
 /* Whether a label showing exactly @text is somewhere below @widget. */
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
+  return test_views_find (widget, is_label_with_text, (gpointer) text) != NULL;
 }
 
 static gboolean
 editor_open (gpointer data)
 {
-  return find_toplevel (CONCIERGE_TYPE_PASS_EDITOR) != NULL;
+  return test_views_find_toplevel (CONCIERGE_TYPE_PASS_EDITOR) != NULL;
 }
 
 static gboolean
 editor_closed (gpointer data)
 {
-  return find_toplevel (CONCIERGE_TYPE_PASS_EDITOR) == NULL;
+  return test_views_find_toplevel (CONCIERGE_TYPE_PASS_EDITOR) == NULL;
 }
 
 static gboolean
@@ -146,7 +129,7 @@ open_editor (Fixture    *f,
   else
     gtk_widget_activate_action (GTK_WIDGET (f->view), "passes.new", NULL);
   g_assert_true (hcc_test_wait_until (editor_open, NULL, TEST_TIMEOUT_MS));
-  editor = CONCIERGE_PASS_EDITOR (find_toplevel (CONCIERGE_TYPE_PASS_EDITOR));
+  editor = CONCIERGE_PASS_EDITOR (test_views_find_toplevel (CONCIERGE_TYPE_PASS_EDITOR));
   g_assert_true (hcc_test_wait_until (editor_ready, editor, TEST_TIMEOUT_MS));
 
   return editor;
@@ -239,58 +222,6 @@ sim_level_id (Fixture *f,
                                                                                  index), "id"));
 }
 
-/* With CONCIERGE_SCREENSHOT_DIR set, saves @window as it looks now into
- * that folder as @name, in the light or the dark style. */
-static void
-save_screenshot (GtkWindow  *window,
-                 const char *name,
-                 gboolean    dark)
-{
-  const char *dir = g_getenv ("CONCIERGE_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 until;
-
-  if (dir == NULL)
-    return;
-
-  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* Let the window lay itself out and draw in the new style. */
-  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot,
-                          gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    {
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-      path = g_build_filename (dir, name, NULL);
-      gdk_texture_save_to_png (texture, path);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-/* The app's style sheet, which AdwApplication would load. */
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/io/github/hccdesk/Concierge/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 test_no_session (void)
 {
@@ -305,29 +236,23 @@ test_no_session (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (concierge_passes_view_get_stack (view)), ==,
                    "no-session");
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (view), "passes.new", NULL) &&
-                  find_toplevel (CONCIERGE_TYPE_PASS_EDITOR) != NULL);
+                  test_views_find_toplevel (CONCIERGE_TYPE_PASS_EDITOR) != NULL);
 
   gtk_window_destroy (window);
   g_object_unref (view);
 }
 
+static gboolean
+is_list_view (GtkWidget *widget,
+              gpointer   data)
+{
+  return GTK_IS_LIST_VIEW (widget);
+}
+
 static GtkListView *
 find_list_view (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget))
-    return GTK_LIST_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_list_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_LIST_VIEW (test_views_find (widget, is_list_view, NULL));
 }
 
 static guint
@@ -405,8 +330,8 @@ test_list (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->view), "Created by Front Desk · 5 entries per door"));
   g_assert_true (has_label (GTK_WIDGET (f->view), "Expired"));
   g_assert_true (has_label (GTK_WIDGET (f->view), "Valid"));
-  save_screenshot (f->window, "passes-view-light.png", FALSE);
-  save_screenshot (f->window, "passes-view-dark.png", TRUE);
+  test_views_screenshot (f->window, "passes-view-light.png", FALSE);
+  test_views_screenshot (f->window, "passes-view-dark.png", TRUE);
 
   /* A refresh lists again from the platform. */
   test_clear_requests (f->test->sim);
@@ -499,8 +424,8 @@ test_create_without_levels (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (fields.levels_message), "will open no door"));
   /* ...and saving it anyway is the desk's choice. */
   g_assert_true (gtk_widget_get_sensitive (fields.save_button));
-  save_screenshot (GTK_WINDOW (editor), "pass-editor-light.png", FALSE);
-  save_screenshot (GTK_WINDOW (editor), "pass-editor-dark.png", TRUE);
+  test_views_screenshot (GTK_WINDOW (editor), "pass-editor-light.png", FALSE);
+  test_views_screenshot (GTK_WINDOW (editor), "pass-editor-dark.png", TRUE);
 
   test_clear_requests (f->test->sim);
   gtk_widget_activate (fields.save_button);
@@ -533,7 +458,7 @@ test_name_limit (Fixture       *f,
                    "A pass name can have at most 32 characters.");
   g_assert_cmpstr (gtk_label_get_label (fields.name_counter), ==, "33/32");
   g_assert_false (gtk_widget_get_sensitive (fields.save_button));
-  save_screenshot (GTK_WINDOW (editor), "pass-editor-name-too-long.png", FALSE);
+  test_views_screenshot (GTK_WINDOW (editor), "pass-editor-name-too-long.png", FALSE);
 
   /* 32 is fine. */
   gtk_editable_set_text (GTK_EDITABLE (fields.name_row), "Délivery for the third floor wes");
@@ -759,7 +684,7 @@ test_minutes_two_digits (Fixture       *f,
 static gboolean
 dialog_open (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return test_views_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -784,7 +709,7 @@ test_delete (Fixture       *f,
   /* Cancel: nothing is sent. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "passes.delete", "s", id);
   g_assert_true (hcc_test_wait_until (dialog_open, NULL, TEST_TIMEOUT_MS));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (test_views_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Pass?");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
@@ -797,7 +722,7 @@ test_delete (Fixture       *f,
   /* Delete: the platform is asked, and the row goes. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "passes.delete", "s", id);
   g_assert_true (hcc_test_wait_until (dialog_open, NULL, TEST_TIMEOUT_MS));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (test_views_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (hcc_test_wait_until (pass_gone, f, TEST_TIMEOUT_MS));
@@ -816,7 +741,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  load_style ();
+  test_views_load_style ();
 
   g_test_add_func ("/passes-view/no-session", test_no_session);
   g_test_add ("/passes-view/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
