@@ -4,6 +4,10 @@
  *
  * Not a test: it prints figures. Against an in-process simulator with
  * --residents residents (10,000 by default):
+ *  0. the library's own listing of every resident
+ *     (hcc_directory_search_residents_async), median of --list-rounds (1),
+ *     with the main loop's longest stall: mapping the replies into
+ *     objects must not hold the main loop;
  *  1. load and index from the platform: a refresh into an empty cache,
  *     median of --load-rounds (3), with the main loop's longest stall
  *     while it ran (a 1 ms timeout records how late it fires);
@@ -16,7 +20,7 @@
  *     process before the directory existed: the simulator's own world
  *     lives in the same process.
  *
- * bench-directory [--residents N] [--rate N] [--load-rounds N] [--cache-rounds N]
+ * bench-directory [--residents N] [--rate N] [--list-rounds N] [--load-rounds N] [--cache-rounds N]
  * --rate 0 keeps the platform's limit of 5 requests a second.
  */
 
@@ -35,6 +39,7 @@
 
 static int n_residents = 10000;
 static int rate_limit = 0;
+static int list_rounds = 1;
 static int load_rounds = 3;
 static int cache_rounds = 5;
 
@@ -179,6 +184,37 @@ wait_result (GAsyncResult **slot)
   return g_steal_pointer (slot);
 }
 
+/* The wall time of one measured step and the main loop's stalls in it. */
+typedef struct {
+  Stall  stall;
+  guint  tick;
+  gint64 start;
+} Measure;
+
+static void
+measure_start (Measure *measure)
+{
+  *measure = (Measure) { { 0 } };
+  measure->tick = g_timeout_add (1, stall_tick_cb, &measure->stall);
+  measure->start = g_get_monotonic_time ();
+}
+
+/* The step's milliseconds; its longest stall goes to @stall_ms (nullable)
+ * and its busiest gap to last_busy_ms. */
+static double
+measure_end (Measure *measure,
+             double  *stall_ms)
+{
+  double ms = (g_get_monotonic_time () - measure->start) / 1000.0;
+
+  stall_finish (&measure->stall, measure->tick);
+  if (stall_ms != NULL)
+    *stall_ms = measure->stall.max_gap / 1000.0;
+  last_busy_ms = measure->stall.max_busy;
+
+  return ms;
+}
+
 static ConciergeDirectory *
 open_directory (HccClient  *client,
                 const char *path,
@@ -189,20 +225,17 @@ open_directory (HccClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *slot = NULL;
-  Stall stall = { 0 };
-  guint tick = g_timeout_add (1, stall_tick_cb, &stall);
-  gint64 start = g_get_monotonic_time ();
+  Measure measure;
+  double elapsed;
 
+  measure_start (&measure);
   concierge_directory_load_async (directory, NULL, result_cb, &slot);
   result = wait_result (&slot);
   if (!concierge_directory_load_finish (directory, result, &error))
     g_error ("Loading the cache failed: %s", error->message);
+  elapsed = measure_end (&measure, stall_ms);
   if (ms != NULL)
-    *ms = (g_get_monotonic_time () - start) / 1000.0;
-  stall_finish (&stall, tick);
-  if (stall_ms != NULL)
-    *stall_ms = stall.max_gap / 1000.0;
-  last_busy_ms = stall.max_busy;
+    *ms = elapsed;
 
   return g_steal_pointer (&directory);
 }
@@ -214,21 +247,37 @@ refresh (ConciergeDirectory *directory,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *slot = NULL;
-  Stall stall = { 0 };
-  guint tick = g_timeout_add (1, stall_tick_cb, &stall);
-  gint64 start = g_get_monotonic_time ();
-  double ms;
+  Measure measure;
 
+  measure_start (&measure);
   concierge_directory_refresh_async (directory, NULL, result_cb, &slot);
   result = wait_result (&slot);
   if (!concierge_directory_refresh_finish (directory, result, &error))
     g_error ("Refreshing failed: %s", error->message);
-  ms = (g_get_monotonic_time () - start) / 1000.0;
-  stall_finish (&stall, tick);
-  *stall_ms = stall.max_gap / 1000.0;
-  last_busy_ms = stall.max_busy;
 
-  return ms;
+  return measure_end (&measure, stall_ms);
+}
+
+/* Every resident through libhcc alone, as any client of the library. */
+static double
+list_residents (HccClient *client,
+                double    *stall_ms,
+                guint     *n_listed)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) residents = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  Measure measure;
+
+  measure_start (&measure);
+  hcc_directory_search_residents_async (client, NULL, NULL, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  if (!(residents = hcc_directory_search_residents_finish (client, result, &error)))
+    g_error ("Listing failed: %s", error->message);
+  *n_listed = g_list_model_get_n_items (residents);
+
+  return measure_end (&measure, stall_ms);
 }
 
 static void
@@ -276,6 +325,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "residents", 0, 0, G_OPTION_ARG_INT, &n_residents, "Residents of the site", "N" },
     { "rate", 0, 0, G_OPTION_ARG_INT, &rate_limit, "Simulator's requests per second (0: 5, the platform's)", "N" },
+    { "list-rounds", 0, 0, G_OPTION_ARG_INT, &list_rounds, "Listings through libhcc alone", "N" },
     { "load-rounds", 0, 0, G_OPTION_ARG_INT, &load_rounds, "Loads from the simulator", "N" },
     { "cache-rounds", 0, 0, G_OPTION_ARG_INT, &cache_rounds, "Loads from the cache", "N" },
     { NULL }
@@ -284,6 +334,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(HccTestSim) sim = NULL;
   g_autoptr(HccClient) client = NULL;
+  g_autoptr(GArray) list_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) list_stall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) list_busy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) load_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) load_stall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) load_busy = g_array_new (FALSE, FALSE, sizeof (double));
@@ -333,6 +386,20 @@ main (int   argc,
     if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
       g_print ("load average at start: %s", loadavg);
   }
+
+  /* 0. The library's listing on its own. */
+  for (int i = 0; i < list_rounds; i++)
+    {
+      double ms, stall;
+      guint n_listed = 0;
+
+      ms = list_residents (client, &stall, &n_listed);
+      g_array_append_val (list_ms, ms);
+      g_array_append_val (list_stall, stall);
+      g_array_append_val (list_busy, last_busy_ms);
+      g_print ("  list %d: %.0f ms, %u residents, longest main-loop stall %.1f ms\n",
+               i + 1, ms, n_listed, stall);
+    }
 
   /* 1. Into an empty cache each time. */
   for (int i = 0; i < load_rounds; i++)
@@ -416,6 +483,9 @@ main (int   argc,
   rss_after = vm_rss_kb ();
 
   g_print ("\n");
+  print_row ("list every resident through libhcc", list_ms);
+  print_row ("  longest main-loop stall meanwhile", list_stall);
+  print_row ("  main-thread CPU within the longest busy gap", list_busy);
   print_row ("load and index from the simulator", load_ms);
   print_row ("  longest main-loop stall meanwhile", load_stall);
   print_row ("  main-thread CPU within the longest busy gap", load_busy);

@@ -148,28 +148,6 @@ static const Kind access_level_kind = {
   hcc_access_level_get_type
 };
 
-/* The two big listings are fetched through the pager directly, with the
- * paging hcc-directory.c uses for them (pageNum from 1, probing 0 once,
- * T19), so that the pages can be mapped into objects on our worker rather
- * than in one long stretch on the main thread. */
-static const HccPagerConfig rooms_pager = {
-  .page_key = "pageNum",
-  .base = 1,
-  .probe_base_zero = TRUE,
-  .page_size = 200,
-  .list_keys = "roomList",
-  .total_keys = "totalNum|totalCount",
-};
-
-static const HccPagerConfig residents_pager = {
-  .page_key = "pageNum",
-  .base = 1,
-  .probe_base_zero = TRUE,
-  .page_size = 200,
-  .list_keys = "personList",
-  .total_keys = "totalNum|totalCount",
-};
-
 /* The schema, one step per version: migrations[n] turns version n into n+1.
  * Every table is the last listing of the platform, in the order the models
  * show it ("pos"). Times are microseconds since the Unix epoch in UTC. */
@@ -293,10 +271,10 @@ typedef struct
   GPtrArray *access_levels;  /* (owned) of HccAccessLevel */
   gint64     last_refreshed; /* UTC microseconds, 0: never */
 
-  /* A refresh's rooms and residents as the platform sent them: mapping
-   * 10,000 JSON objects into objects is worker work too. */
-  JsonArray *raw_rooms;      /* (owned) (nullable) */
-  JsonArray *raw_residents;  /* (owned) (nullable) */
+  /* A refresh's rooms and residents as libhcc listed them (mapped on its
+   * worker): moved into the arrays above on ours. */
+  GListModel *listed_rooms;      /* (owned) (nullable) of HccRoom */
+  GListModel *listed_residents;  /* (owned) (nullable) of HccResident */
 } Snapshot;
 
 /* What the models' residents carry under INFO_KEY. */
@@ -417,8 +395,8 @@ snapshot_free (Snapshot *snapshot)
   g_clear_pointer (&snapshot->rooms, g_ptr_array_unref);
   g_clear_pointer (&snapshot->residents, g_ptr_array_unref);
   g_clear_pointer (&snapshot->access_levels, g_ptr_array_unref);
-  g_clear_pointer (&snapshot->raw_rooms, json_array_unref);
-  g_clear_pointer (&snapshot->raw_residents, json_array_unref);
+  g_clear_object (&snapshot->listed_rooms);
+  g_clear_object (&snapshot->listed_residents);
   g_free (snapshot);
 }
 
@@ -435,16 +413,16 @@ snapshot_new (void)
   return snapshot;
 }
 
-static GPtrArray *
-array_from_model (GListModel *model)
+/* Appends the items of @model to @array and drops @model. */
+static void
+take_model (GPtrArray   *array,
+            GListModel **model)
 {
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
+  guint n = *model != NULL ? g_list_model_get_n_items (*model) : 0;
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (array, g_list_model_get_item (model, i));
-
-  return array;
+    g_ptr_array_add (array, g_list_model_get_item (*model, i));
+  g_clear_object (model);
 }
 
 static void
@@ -925,32 +903,6 @@ fill_building_names (Snapshot *snapshot)
     }
 }
 
-/* Maps a raw listing with @parse; an entry that is not an object or lacks
- * its ID is left out, as the library's own lists do. */
-static void
-parse_items (JsonArray *items,
-             GPtrArray *objects,
-             GObject * (*parse) (JsonObject *, GError **))
-{
-  guint n = json_array_get_length (items);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-      g_autoptr(GError) error = NULL;
-      GObject *object;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      if ((object = parse (json_node_get_object (node), &error)) == NULL)
-        {
-          g_debug ("Left out a directory entry: %s", error->message);
-          continue;
-        }
-      g_ptr_array_add (objects, object);
-    }
-}
-
 /* Drops items without an ID, and the second of two with the same ID: a
  * listing paged while the site changes can show an item on two pages. */
 static void
@@ -974,18 +926,8 @@ static void
 prepare_snapshot (Snapshot *snapshot,
                   gboolean  merge)
 {
-  if (snapshot->raw_rooms != NULL)
-    {
-      parse_items (snapshot->raw_rooms, snapshot->rooms,
-                   (GObject * (*) (JsonObject *, GError **)) hcc_directory_parse_room);
-      g_clear_pointer (&snapshot->raw_rooms, json_array_unref);
-    }
-  if (snapshot->raw_residents != NULL)
-    {
-      parse_items (snapshot->raw_residents, snapshot->residents,
-                   (GObject * (*) (JsonObject *, GError **)) hcc_directory_parse_resident);
-      g_clear_pointer (&snapshot->raw_residents, json_array_unref);
-    }
+  take_model (snapshot->rooms, &snapshot->listed_rooms);
+  take_model (snapshot->residents, &snapshot->listed_residents);
 
   dedup_by_id (snapshot->buildings);
   dedup_by_id (snapshot->rooms);
@@ -2334,25 +2276,12 @@ access_levels_cb (GObject      *source,
       return;
     }
 
-  g_ptr_array_unref (op->snapshot->access_levels);
-  op->snapshot->access_levels = array_from_model (levels);
+  take_model (op->snapshot->access_levels, &levels);
   op->snapshot->last_refreshed = time_to_usec (now);
 
   /* Merging 10,000 residents, sorting them and writing the cache is no
    * work for the main loop: the worker does it, then the models follow. */
   push_job (op->self, job_new (op->self, store_run, store_done, NULL, op, NULL));
-}
-
-static JsonObject *
-site_criteria (void)
-{
-  JsonObject *criteria = json_object_new ();
-
-  /* "-1" is the root area; with its sub-areas, that is the whole site. */
-  json_object_set_string_member (criteria, "areaId", "-1");
-  json_object_set_int_member (criteria, "isContainSubArea", 1);
-
-  return criteria;
 }
 
 static void
@@ -2361,16 +2290,16 @@ residents_cb (GObject      *source,
               gpointer      user_data)
 {
   RefreshOp *op = user_data;
-  JsonArray *items;
   GError *error = NULL;
 
-  if (!(items = hcc_pager_fetch_finish (result, &error)))
+  op->snapshot->listed_residents = hcc_directory_search_residents_finish (HCC_CLIENT (source),
+                                                                          result, &error);
+  if (op->snapshot->listed_residents == NULL)
     {
       refresh_op_fail (op, error);
       return;
     }
 
-  op->snapshot->raw_residents = items;
   hcc_access_levels_list_async (op->self->client, op->cancellable, access_levels_cb, op);
 }
 
@@ -2380,26 +2309,18 @@ rooms_cb (GObject      *source,
           gpointer      user_data)
 {
   RefreshOp *op = user_data;
-  g_autoptr(JsonObject) body = json_object_new ();
-  JsonObject *criteria = site_criteria ();
-  JsonArray *items;
   GError *error = NULL;
 
-  if (!(items = hcc_pager_fetch_finish (result, &error)))
+  op->snapshot->listed_rooms = hcc_directory_list_rooms_finish (HCC_CLIENT (source), result, &error);
+  if (op->snapshot->listed_rooms == NULL)
     {
       refresh_op_fail (op, error);
       return;
     }
 
-  op->snapshot->raw_rooms = items;
-
-  /* Every resident of the site, page by page on the background lane. The
-   * table names the criteria searchCriteria and the example searchRequest
-   * (T6): both are sent, as hcc-directory.c does. */
-  json_object_set_object_member (body, "searchRequest", json_object_ref (criteria));
-  json_object_set_object_member (body, "searchCriteria", criteria);
-  hcc_pager_fetch_async (op->self->client, "/vims/v1/person/search", &residents_pager, body,
-                         op->cancellable, residents_cb, op);
+  /* Every resident of the site, without a name filter. */
+  hcc_directory_search_residents_async (op->self->client, NULL, NULL, op->cancellable,
+                                        residents_cb, op);
 }
 
 static void
@@ -2409,7 +2330,6 @@ buildings_cb (GObject      *source,
 {
   RefreshOp *op = user_data;
   g_autoptr(GListModel) buildings = NULL;
-  g_autoptr(JsonObject) body = json_object_new ();
   GError *error = NULL;
 
   if (!(buildings = hcc_directory_list_buildings_finish (HCC_CLIENT (source), result, &error)))
@@ -2418,14 +2338,11 @@ buildings_cb (GObject      *source,
       return;
     }
 
-  g_ptr_array_unref (op->snapshot->buildings);
-  op->snapshot->buildings = array_from_model (buildings);
+  take_model (op->snapshot->buildings, &buildings);
   /* One listing of every room of the site rather than one per building:
    * RoomVO carries its buildId, and a site of many small buildings would
    * otherwise spend a request per building. */
-  json_object_set_object_member (body, "searchCriteria", site_criteria ());
-  hcc_pager_fetch_async (HCC_CLIENT (source), "/vims/v1/room/search", &rooms_pager, body,
-                         op->cancellable, rooms_cb, op);
+  hcc_directory_list_rooms_async (HCC_CLIENT (source), NULL, op->cancellable, rooms_cb, op);
 }
 
 static gboolean
