@@ -7,66 +7,44 @@
 
 #include "config.h"
 
-#include <errno.h>
-
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "concierge-csv.h"
 #include "concierge-log-store.h"
+#include "concierge-sqlite-worker.h"
 
-/* Threading rule: every sqlite3 call happens on the one worker thread. The
- * main thread only builds Job structs and pushes them onto a GAsyncQueue,
- * which never waits for the database. The worker runs the jobs in order and
- * hands each finished job back to the store's main context, where GTasks are
- * returned and signals emitted. Neither the worker nor a job holds a strong
- * reference to the store: GTask callbacks and the final unref of the store
- * therefore always happen on the main thread. */
-
-#define SCHEMA_VERSION 1
-
-/* The most writes committed together (see run_write_batch()). */
-#define MAX_BATCH 256
-
-typedef struct
-{
-  GAsyncQueue  *queue;         /* (owned) of Job */
-  GMainContext *main_context;  /* (owned) */
-  GWeakRef      store;
-  char         *path;          /* (owned) */
-
-  /* Touched by the worker thread only. */
-  sqlite3      *db;            /* (owned) (nullable) */
-  GHashTable   *statements;    /* (owned) (nullable): SQL text -> sqlite3_stmt */
-} Worker;
-
-typedef struct _Job Job;
-typedef void (*JobRunFunc)      (Job     *job,
-                                 Worker  *worker);
-typedef void (*JobCompleteFunc) (Job     *job);
+/* Threading rule: every sqlite3 call happens on the store's
+ * ConciergeSqliteWorker thread. The main thread only queues jobs, which
+ * never waits for the database; a finished job comes back to the store's
+ * main context, where GTasks are returned and signals emitted. No job
+ * holds a strong reference to the store (a job's task has it as its
+ * source object only while the caller waits): GTask callbacks and the
+ * final unref of the store therefore always happen on the main thread. */
 
 enum {
   CHANGED_CALLS = 1 << 0,
   CHANGED_DOORS = 1 << 1,
 };
 
-struct _Job
+typedef struct _LogJob LogJob;
+typedef void (*LogJobCompleteFunc) (ConciergeLogStore *self,
+                                    GTask             *task,
+                                    LogJob            *job,
+                                    GError            *error);
+
+/* What a job of the store takes to the worker and brings back. */
+struct _LogJob
 {
-  JobRunFunc       run;            /* NULL: stop the worker */
-  JobCompleteFunc  complete;       /* (nullable): replaces the default */
-  Worker          *worker;         /* (owned) */
-  GTask           *task;           /* (owned) (nullable): main thread only */
-  GCancellable    *cancellable;    /* (owned) (nullable) */
-  gpointer         data;           /* (owned) */
-  GDestroyNotify   data_free;
+  gpointer            input;           /* (owned) (nullable): a CallWrite, DoorWrite or Query */
+  GDestroyNotify      input_free;
+  LogJobCompleteFunc  complete;        /* (nullable): replaces the default */
 
   /* Results, written by the worker, read on the main thread. */
-  GError          *error;          /* (owned) (nullable) */
-  gpointer         result;         /* (owned) (nullable) */
-  GDestroyNotify   result_free;
-  guint            changed;
-  gint64           unacknowledged; /* -1 when not computed */
+  gpointer            result;          /* (owned) (nullable) */
+  GDestroyNotify      result_free;
+  guint               changed;
+  gint64              unacknowledged;  /* -1 when not computed */
 };
 
 /* The parameters of a write to the call log. */
@@ -122,11 +100,10 @@ typedef struct
 
 struct _ConciergeLogStore
 {
-  GObject   parent_instance;
+  GObject                parent_instance;
 
-  Worker   *worker;          /* (owned) */
-  GThread  *thread;          /* (owned) */
-  guint     unacknowledged;
+  ConciergeSqliteWorker *worker;          /* (owned) (nullable): NULL once disposed */
+  guint                  unacknowledged;
 };
 
 G_DEFINE_FINAL_TYPE (ConciergeLogStore, concierge_log_store, G_TYPE_OBJECT)
@@ -191,8 +168,6 @@ static const char * const migrations[] = {
   "CREATE INDEX door_actions_by_door ON door_actions (door_id, result, id);",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
-
 #define CALL_COLUMNS \
   "record_id, device_name, device_serial, building, room, call_type, started, " \
   "outcome, operator, answered, ended, acknowledged"
@@ -201,44 +176,13 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
   "uuid, time, operator, door_id, door_name, action, reason, source, call_record_id, " \
   "result, error_code, error_message"
 
-static Worker *
-worker_ref (Worker *worker)
-{
-  return g_atomic_rc_box_acquire (worker);
-}
-
 static void
-worker_clear (gpointer data)
+log_job_free (LogJob *job)
 {
-  Worker *worker = data;
-
-  /* The worker thread closes the database before it lets go. */
-  g_assert (worker->db == NULL);
-  g_assert (worker->statements == NULL);
-
-  g_async_queue_unref (worker->queue);
-  g_main_context_unref (worker->main_context);
-  g_weak_ref_clear (&worker->store);
-  g_free (worker->path);
-}
-
-static void
-worker_unref (Worker *worker)
-{
-  g_atomic_rc_box_release_full (worker, worker_clear);
-}
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->task);
-  g_clear_object (&job->cancellable);
-  if (job->data_free != NULL)
-    g_clear_pointer (&job->data, job->data_free);
+  if (job->input_free != NULL)
+    g_clear_pointer (&job->input, job->input_free);
   if (job->result_free != NULL)
     g_clear_pointer (&job->result, job->result_free);
-  g_clear_error (&job->error);
-  g_clear_pointer (&job->worker, worker_unref);
   g_free (job);
 }
 
@@ -283,34 +227,15 @@ query_free (gpointer data)
 }
 
 static gint64
-time_to_usec (GDateTime *time)
-{
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) exact = NULL;
-
-  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (utc == NULL)
-    return NULL;
-  exact = g_date_time_add (utc, usec % G_USEC_PER_SEC);
-  return g_date_time_to_local (exact);
-}
-
-static gint64
 time_or_now (GDateTime *time)
 {
   g_autoptr(GDateTime) now = NULL;
 
   if (time != NULL)
-    return time_to_usec (time);
+    return concierge_sqlite_time_to_usec (time);
 
   now = g_date_time_new_now_utc ();
-  return time_to_usec (now);
+  return concierge_sqlite_time_to_usec (now);
 }
 
 /* LIKE matches substrings; the user's % _ and \ must match themselves. */
@@ -332,83 +257,6 @@ like_pattern (const char *text)
   g_string_append_c (pattern, '%');
 
   return g_string_free (pattern, FALSE);
-}
-
-static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  const char  *what)
-{
-  g_set_error (error, CONCIERGE_LOG_STORE_ERROR, CONCIERGE_LOG_STORE_ERROR_FAILED,
-               _("Could not %s the log database: %s"), what,
-               db != NULL ? sqlite3_errmsg (db) : "out of memory");
-}
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, CONCIERGE_LOG_STORE_ERROR, CONCIERGE_LOG_STORE_ERROR_FAILED,
-                   _("Could not update the log database: %s"),
-                   message != NULL ? message : sqlite3_errmsg (db));
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, db, "read");
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
-}
-
-/* The statements of the hot paths are prepared once per connection and
- * kept, keyed by the address of their (static) SQL text: parsing the SQL
- * was most of the cost of a write. Callers hand them back with release(). */
-static sqlite3_stmt *
-statement (Worker      *worker,
-           const char  *sql,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (worker->statements, sql);
-
-  if (stmt != NULL)
-    return stmt;
-
-  if (sqlite3_prepare_v3 (worker->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, worker->db, "read");
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  g_hash_table_insert (worker->statements, (gpointer) sql, stmt);
-  return stmt;
-}
-
-static void
-release (sqlite3_stmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
 }
 
 static void
@@ -446,84 +294,19 @@ column_time (sqlite3_stmt *stmt,
 {
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return NULL;
-  return time_from_usec (sqlite3_column_int64 (stmt, column));
-}
-
-static int
-query_int (sqlite3     *db,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int64 (stmt, 0);
-  else
-    set_sqlite_error (error, db, "read");
-  sqlite3_finalize (stmt);
-
-  return rc == SQLITE_ROW;
-}
-
-static gboolean
-migrate (sqlite3  *db,
-         GError  **error)
-{
-  gint64 version = 0;
-  g_autofree char *set_version = NULL;
-
-  if (!query_int (db, "PRAGMA user_version", &version, error))
-    return FALSE;
-
-  /* A database written by a newer Concierge is left alone rather than
-   * misread: the user can still go back to that version. */
-  if (version > SCHEMA_VERSION)
-    {
-      g_set_error (error, CONCIERGE_LOG_STORE_ERROR, CONCIERGE_LOG_STORE_ERROR_SCHEMA_TOO_NEW,
-                   _("The log database was written by a newer version of Concierge"));
-      return FALSE;
-    }
-
-  if (version == SCHEMA_VERSION)
-    return TRUE;
-
-  /* All steps and the new version number commit together, or not at all. */
-  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  for (gint64 v = version; v < SCHEMA_VERSION; v++)
-    {
-      g_debug ("Migrating the log database from version %" G_GINT64_FORMAT, v);
-      if (!exec_sql (db, migrations[v], error))
-        goto rollback;
-    }
-
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
-  if (!exec_sql (db, set_version, error) || !exec_sql (db, "COMMIT", error))
-    goto rollback;
-
-  return TRUE;
-
-rollback:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+  return concierge_sqlite_time_from_usec (sqlite3_column_int64 (stmt, column));
 }
 
 static void
-count_unacknowledged (Job    *job,
-                      Worker *worker)
+count_unacknowledged (ConciergeSqliteWorker *worker,
+                      LogJob                *job)
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = statement (worker, "SELECT count(*) FROM calls WHERE outcome = 4 AND acknowledged = 0",
-                    &error);
+  stmt = concierge_sqlite_worker_statement (worker, "SELECT count(*) FROM calls "
+                                                    "WHERE outcome = 4 AND acknowledged = 0",
+                                            &error);
   if (stmt == NULL)
     {
       g_debug ("%s", error->message);
@@ -533,128 +316,59 @@ count_unacknowledged (Job    *job,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     job->unacknowledged = sqlite3_column_int64 (stmt, 0);
   else
-    g_debug ("Counting missed calls: %s", sqlite3_errmsg (worker->db));
-  release (stmt);
+    g_debug ("Counting missed calls: %s", sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  concierge_sqlite_worker_release (stmt);
 }
+
+/* The open job: the worker opened the database before it runs; the badge
+ * starts from what is on disk. */
+static void
+open_run (ConciergeSqliteWorker  *worker,
+          sqlite3                *db,
+          gpointer                data,
+          GError                **error)
+{
+  count_unacknowledged (worker, data);
+}
+
+/* Once per committed batch; the count goes out with the batch's last job. */
+static void
+batch_committed (ConciergeSqliteWorker  *worker,
+                 sqlite3                *db,
+                 gpointer               *data,
+                 guint                   n_data)
+{
+  gboolean calls_changed = FALSE;
+
+  for (guint i = 0; i < n_data; i++)
+    calls_changed |= (((LogJob *) data[i])->changed & CHANGED_CALLS) != 0;
+
+  if (calls_changed)
+    count_unacknowledged (worker, data[n_data - 1]);
+}
+
+static const ConciergeSqliteSchema log_schema = {
+  .thread_name = "concierge-log",
+  .migrations = migrations,
+  .n_migrations = G_N_ELEMENTS (migrations),
+  .error_quark = concierge_log_store_error_quark,
+  .error_failed = CONCIERGE_LOG_STORE_ERROR_FAILED,
+  .error_too_new = CONCIERGE_LOG_STORE_ERROR_SCHEMA_TOO_NEW,
+  .error_closed = CONCIERGE_LOG_STORE_ERROR_CLOSED,
+  .failed_label = N_("Could not use the log database"),
+  .too_new_message = N_("The log database was written by a newer version of Concierge"),
+  .closed_message = N_("The log database is closed"),
+  .batch_committed = batch_committed,
+};
 
 static void
-open_run (Job    *job,
-          Worker *worker)
+call_write_run (ConciergeSqliteWorker  *worker,
+               sqlite3                *db,
+               gpointer                data,
+               GError                **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *journal_mode = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt;
-
-  if (worker->db != NULL)
-    return;
-
-  dir = g_path_get_dirname (worker->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (&job->error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
-      return;
-    }
-
-  /* NOMUTEX: the connection is only ever used by this thread. */
-  if (sqlite3_open_v2 (worker->path, &db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (&job->error, db, "open");
-      sqlite3_close (db);
-      return;
-    }
-
-  /* Another process (a second instance, a backup tool) may hold a lock for
-   * a moment; wait for it here on the worker rather than fail the write. */
-  sqlite3_busy_timeout (db, 5000);
-
-  /* WAL: a commit appends to the log file and readers never block writers.
-   * synchronous=NORMAL: in WAL mode a commit is then not fsync()ed, only
-   * written; it survives the app crashing or being killed (the data is in
-   * the kernel's page cache) and the database can never be corrupted, but
-   * the last commits before a power cut or a kernel crash may be lost.
-   * That is the right trade for a log written at every call event on a
-   * desk PC: no fsync stall per event, and nothing a crash can break. */
-  stmt = prepare (db, "PRAGMA journal_mode = WAL", &job->error);
-  if (stmt == NULL)
-    goto fail;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    journal_mode = g_strdup (column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (g_strcmp0 (journal_mode, "wal") != 0)
-    g_debug ("The log database is in journal mode %s, not WAL", journal_mode);
-
-  if (!exec_sql (db, "PRAGMA synchronous = NORMAL", &job->error) ||
-      !exec_sql (db, "PRAGMA foreign_keys = ON", &job->error) ||
-      !migrate (db, &job->error))
-    goto fail;
-
-  worker->db = db;
-  worker->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                              (GDestroyNotify) sqlite3_finalize);
-  count_unacknowledged (job, worker);
-  g_debug ("Opened the log database %s", worker->path);
-  return;
-
-fail:
-  sqlite3_close (db);
-}
-
-static void
-close_db (Worker *worker)
-{
-  if (worker->db == NULL)
-    return;
-
-  g_clear_pointer (&worker->statements, g_hash_table_unref);
-
-  /* sqlite3_close_v2 checkpoints the WAL into the main file and removes it
-   * when this is the last connection. */
-  if (sqlite3_close_v2 (worker->db) != SQLITE_OK)
-    g_debug ("Closing the log database: %s", sqlite3_errmsg (worker->db));
-  worker->db = NULL;
-}
-
-static void
-close_run (Job    *job,
-           Worker *worker)
-{
-  close_db (worker);
-}
-
-static void
-flush_run (Job    *job,
-           Worker *worker)
-{
-  /* Nothing to do: the queue is in order, so reaching this job means every
-   * earlier write has been committed. */
-}
-
-static gboolean
-step_done (sqlite3_stmt  *stmt,
-           sqlite3       *db,
-           GError       **error)
-{
-  gboolean done = sqlite3_step (stmt) == SQLITE_DONE;
-
-  if (!done)
-    set_sqlite_error (error, db, "write to");
-  release (stmt);
-
-  return done;
-}
-
-static void
-call_write_run (Job    *job,
-                Worker *worker)
-{
-  CallWrite *w = job->data;
-  sqlite3 *db = worker->db;
+  LogJob *job = data;
+  CallWrite *w = job->input;
   sqlite3_stmt *stmt = NULL;
   const char *sql = NULL;
   int outcome = CONCIERGE_CALL_OUTCOME_RINGING;
@@ -676,7 +390,7 @@ call_write_run (Job    *job,
             "  room = excluded.room, call_type = excluded.call_type, "
             "  started = min(calls.started, excluded.started) "
             "WHERE calls.details = 0";
-      stmt = statement (worker, sql, &job->error);
+      stmt = concierge_sqlite_worker_statement (worker, sql, error);
       if (stmt == NULL)
         return;
       bind_text (stmt, 1, w->record_id);
@@ -715,7 +429,7 @@ call_write_run (Job    *job,
             "  outcome = excluded.outcome, operator = excluded.operator, "
             "  answered = excluded.answered, ended = excluded.ended "
             "WHERE calls.outcome = 0";
-      stmt = statement (worker, sql, &job->error);
+      stmt = concierge_sqlite_worker_statement (worker, sql, error);
       if (stmt == NULL)
         return;
       bind_text (stmt, 1, w->record_id);
@@ -735,7 +449,7 @@ call_write_run (Job    *job,
             "  outcome = CASE WHEN calls.outcome = 0 THEN 4 ELSE calls.outcome END, "
             "  ended = excluded.ended "
             "WHERE calls.ended IS NULL";
-      stmt = statement (worker, sql, &job->error);
+      stmt = concierge_sqlite_worker_statement (worker, sql, error);
       if (stmt == NULL)
         return;
       bind_text (stmt, 1, w->record_id);
@@ -745,7 +459,7 @@ call_write_run (Job    *job,
     case CALL_ACKNOWLEDGE:
       sql = "UPDATE calls SET acknowledged = 1 "
             "WHERE record_id = ?1 AND outcome = 4 AND acknowledged = 0";
-      stmt = statement (worker, sql, &job->error);
+      stmt = concierge_sqlite_worker_statement (worker, sql, error);
       if (stmt == NULL)
         return;
       bind_text (stmt, 1, w->record_id);
@@ -753,7 +467,7 @@ call_write_run (Job    *job,
 
     case CALL_ACKNOWLEDGE_ALL:
       sql = "UPDATE calls SET acknowledged = 1 WHERE outcome = 4 AND acknowledged = 0";
-      stmt = statement (worker, sql, &job->error);
+      stmt = concierge_sqlite_worker_statement (worker, sql, error);
       if (stmt == NULL)
         return;
       break;
@@ -762,7 +476,7 @@ call_write_run (Job    *job,
       g_assert_not_reached ();
     }
 
-  if (!step_done (stmt, db, &job->error))
+  if (!concierge_sqlite_worker_step_done (worker, stmt, error))
     return;
 
   if (sqlite3_changes (db) > 0)
@@ -770,16 +484,18 @@ call_write_run (Job    *job,
 }
 
 static void
-door_write_run (Job    *job,
-                Worker *worker)
+door_write_run (ConciergeSqliteWorker  *worker,
+               sqlite3                *db,
+               gpointer                data,
+               GError                **error)
 {
-  DoorWrite *w = job->data;
-  sqlite3 *db = worker->db;
+  LogJob *job = data;
+  DoorWrite *w = job->input;
   sqlite3_stmt *stmt;
 
   /* Keyed by the uuid made on the desk: the first call inserts the action
    * (usually still pending), later calls only update its result. */
-  stmt = statement (worker,
+  stmt = concierge_sqlite_worker_statement (worker,
                   "INSERT INTO door_actions (" DOOR_COLUMNS ") "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                   "ON CONFLICT (uuid) DO UPDATE SET "
@@ -788,7 +504,7 @@ door_write_run (Job    *job,
                   "WHERE door_actions.result IS NOT excluded.result "
                   "   OR door_actions.error_code IS NOT excluded.error_code "
                   "   OR door_actions.error_message IS NOT excluded.error_message",
-                  &job->error);
+                  error);
   if (stmt == NULL)
     return;
 
@@ -805,7 +521,7 @@ door_write_run (Job    *job,
   bind_text (stmt, 11, w->error_code);
   bind_text (stmt, 12, w->error_message);
 
-  if (step_done (stmt, db, &job->error) && sqlite3_changes (db) > 0)
+  if (concierge_sqlite_worker_step_done (worker, stmt, error) && sqlite3_changes (db) > 0)
     job->changed |= CHANGED_DOORS;
 }
 
@@ -864,10 +580,10 @@ door_from_row (sqlite3_stmt *stmt)
 /* Runs a SELECT and turns every row into an object. The GListStore is made
  * here but only used by the main thread once the job is handed back. */
 static GListStore *
-collect_rows (sqlite3       *db,
-              sqlite3_stmt  *stmt,
-              GType          item_type,
-              GError       **error)
+collect_rows (ConciergeSqliteWorker  *worker,
+              sqlite3_stmt           *stmt,
+              GType                   item_type,
+              GError                **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (item_type);
   int rc;
@@ -884,8 +600,8 @@ collect_rows (sqlite3       *db,
     }
 
   if (rc != SQLITE_DONE)
-    set_sqlite_error (error, db, "read");
-  release (stmt);
+    concierge_sqlite_worker_set_error (worker, error);
+  concierge_sqlite_worker_release (stmt);
 
   return rc == SQLITE_DONE ? g_steal_pointer (&store) : NULL;
 }
@@ -902,13 +618,13 @@ bind_query (sqlite3_stmt *stmt,
 }
 
 static GListStore *
-select_calls (Worker  *worker,
-              Query   *q,
-              GError **error)
+select_calls (ConciergeSqliteWorker  *worker,
+              Query                  *q,
+              GError                **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = statement (worker,
+  stmt = concierge_sqlite_worker_statement (worker,
                   "SELECT " CALL_COLUMNS " FROM calls "
                   "WHERE (?1 IS NULL"
                   "       OR device_name LIKE ?1 ESCAPE '\\' OR device_serial LIKE ?1 ESCAPE '\\'"
@@ -922,17 +638,17 @@ select_calls (Worker  *worker,
     return NULL;
 
   bind_query (stmt, q);
-  return collect_rows (worker->db, stmt, CONCIERGE_TYPE_CALL_RECORD, error);
+  return collect_rows (worker, stmt, CONCIERGE_TYPE_CALL_RECORD, error);
 }
 
 static GListStore *
-select_door_actions (Worker  *worker,
-                     Query   *q,
-                     GError **error)
+select_door_actions (ConciergeSqliteWorker  *worker,
+                     Query                  *q,
+                     GError                **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = statement (worker,
+  stmt = concierge_sqlite_worker_statement (worker,
                   "SELECT " DOOR_COLUMNS " FROM door_actions "
                   "WHERE (?1 IS NULL"
                   "       OR door_name LIKE ?1 ESCAPE '\\' OR door_id LIKE ?1 ESCAPE '\\'"
@@ -945,45 +661,54 @@ select_door_actions (Worker  *worker,
     return NULL;
 
   bind_query (stmt, q);
-  return collect_rows (worker->db, stmt, CONCIERGE_TYPE_DOOR_ACTION, error);
+  return collect_rows (worker, stmt, CONCIERGE_TYPE_DOOR_ACTION, error);
 }
 
 static void
-query_calls_run (Job    *job,
-                 Worker *worker)
+query_calls_run (ConciergeSqliteWorker  *worker,
+                sqlite3                *db,
+                gpointer                data,
+                GError                **error)
 {
-  job->result = select_calls (worker, job->data, &job->error);
+  LogJob *job = data;
+  job->result = select_calls (worker, job->input, error);
   job->result_free = g_object_unref;
 }
 
 static void
-query_door_actions_run (Job    *job,
-                        Worker *worker)
+query_door_actions_run (ConciergeSqliteWorker  *worker,
+                       sqlite3                *db,
+                       gpointer                data,
+                       GError                **error)
 {
-  job->result = select_door_actions (worker, job->data, &job->error);
+  LogJob *job = data;
+  job->result = select_door_actions (worker, job->input, error);
   job->result_free = g_object_unref;
 }
 
 static void
-kept_unlocked_run (Job    *job,
-                   Worker *worker)
+kept_unlocked_run (ConciergeSqliteWorker  *worker,
+                  sqlite3                *db,
+                  gpointer                data,
+                  GError                **error)
 {
+  LogJob *job = data;
   sqlite3_stmt *stmt;
 
   /* A door is held open from this desk when its latest successful action is
    * "keep unlocked". Failed actions change nothing at the door, and pending
    * ones are not known to have done anything yet. */
-  stmt = statement (worker,
+  stmt = concierge_sqlite_worker_statement (worker,
                   "SELECT " DOOR_COLUMNS " FROM door_actions AS d "
                   "WHERE d.action = 3 AND d.result = 1 AND d.id = "
                   "  (SELECT max(id) FROM door_actions "
                   "   WHERE door_id = d.door_id AND result = 1) "
                   "ORDER BY d.time DESC, d.id DESC",
-                  &job->error);
+                  error);
   if (stmt == NULL)
     return;
 
-  job->result = collect_rows (worker->db, stmt, CONCIERGE_TYPE_DOOR_ACTION, &job->error);
+  job->result = collect_rows (worker, stmt, CONCIERGE_TYPE_DOOR_ACTION, error);
   job->result_free = g_object_unref;
 }
 
@@ -994,9 +719,12 @@ time_field (GDateTime *time)
 }
 
 static void
-export_calls_run (Job    *job,
-                  Worker *worker)
+export_calls_run (ConciergeSqliteWorker  *worker,
+                 sqlite3                *db,
+                 gpointer                data,
+                 GError                **error)
 {
+  LogJob *job = data;
   static const char * const header[] = {
     "record_id", "started", "door_station", "door_station_serial", "building", "room",
     "call_type", "outcome", "operator", "answered", "ended", "duration_seconds",
@@ -1006,7 +734,7 @@ export_calls_run (Job    *job,
   GString *csv;
   guint n;
 
-  if (!(rows = select_calls (worker, job->data, &job->error)))
+  if (!(rows = select_calls (worker, job->input, error)))
     return;
 
   csv = g_string_new (NULL);
@@ -1049,9 +777,12 @@ export_calls_run (Job    *job,
 }
 
 static void
-export_door_actions_run (Job    *job,
-                         Worker *worker)
+export_door_actions_run (ConciergeSqliteWorker  *worker,
+                        sqlite3                *db,
+                        gpointer                data,
+                        GError                **error)
 {
+  LogJob *job = data;
   static const char * const header[] = {
     "time", "operator", "door_id", "door", "action", "reason", "source", "call_record_id",
     "result", "error_code", "error_message", NULL
@@ -1060,7 +791,7 @@ export_door_actions_run (Job    *job,
   GString *csv;
   guint n;
 
-  if (!(rows = select_door_actions (worker, job->data, &job->error)))
+  if (!(rows = select_door_actions (worker, job->input, error)))
     return;
 
   csv = g_string_new (NULL);
@@ -1105,263 +836,90 @@ store_set_unacknowledged (ConciergeLogStore *self,
 }
 
 static void
-job_complete_default (Job *job)
+complete_default (ConciergeLogStore *self,
+                  GTask             *task,
+                  LogJob            *job,
+                  GError            *error)
 {
-  GTask *task = job->task;
-
-  if (job->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&job->error));
+  if (error != NULL)
+    g_task_return_error (task, error);
   else if (job->result != NULL)
     g_task_return_pointer (task, g_steal_pointer (&job->result), job->result_free);
   else
     g_task_return_boolean (task, TRUE);
 }
 
-/* Runs on the store's main context with a finished job. */
+/* Runs on the store's main context with every finished job, in queue
+ * order, so signals and task callbacks follow the writes. */
 static void
-job_complete (Job *job)
+log_job_done (GObject *owner,
+              GTask   *task,
+              gpointer data,
+              GError  *error)
 {
-  g_autoptr(ConciergeLogStore) self = g_weak_ref_get (&job->worker->store);
+  ConciergeLogStore *self = owner != NULL ? CONCIERGE_LOG_STORE (owner) : NULL;
+  LogJob *job = data;
 
   if (self != NULL)
     {
       if (job->unacknowledged >= 0)
         store_set_unacknowledged (self, (guint) MIN (job->unacknowledged, G_MAXUINT));
-      if (job->changed & CHANGED_CALLS)
+      /* A job that failed changed nothing: its savepoint was rolled back. */
+      if (error == NULL && (job->changed & CHANGED_CALLS))
         g_signal_emit (self, signals[CALLS_CHANGED], 0);
-      if (job->changed & CHANGED_DOORS)
+      if (error == NULL && (job->changed & CHANGED_DOORS))
         g_signal_emit (self, signals[DOOR_ACTIONS_CHANGED], 0);
     }
 
-  if (job->task != NULL)
-    {
-      if (job->complete != NULL)
-        job->complete (job);
-      else
-        job_complete_default (job);
-    }
-  else if (job->error != NULL && self != NULL)
+  if (task != NULL)
+    (job->complete != NULL ? job->complete : complete_default) (self, task, job, error);
+  else if (error != NULL)
     {
       /* Fire-and-forget writes report here, never by blocking the caller. */
-      g_debug ("A log write failed: %s", job->error->message);
-      g_signal_emit (self, signals[WRITE_FAILED], 0, job->error);
-    }
-
-  job_free (job);
-}
-
-static gboolean
-jobs_complete_cb (gpointer data)
-{
-  GPtrArray *jobs = data;
-
-  /* In queue order, so signals and task callbacks follow the writes. */
-  for (guint i = 0; i < jobs->len; i++)
-    job_complete (g_ptr_array_index (jobs, i));
-  g_ptr_array_set_size (jobs, 0);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-hand_back (Worker    *worker,
-           GPtrArray *jobs)
-{
-  GSource *source;
-
-  /* An idle source rather than g_main_context_invoke(): the latter may run
-   * the callback right here when this thread can acquire the context, and
-   * completions must run on the main thread. One source per batch keeps
-   * the main loop's wake-ups down during a burst of events. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, jobs_complete_cb, jobs, (GDestroyNotify) g_ptr_array_unref);
-  g_source_set_static_name (source, "[concierge] log jobs done");
-  g_source_attach (source, worker->main_context);
-  g_source_unref (source);
-}
-
-static gboolean
-is_write (Job *job)
-{
-  return job->run == call_write_run || job->run == door_write_run;
-}
-
-static gboolean
-job_can_run (Job    *job,
-             Worker *worker)
-{
-  if (job->cancellable != NULL && g_cancellable_is_cancelled (job->cancellable))
-    {
-      g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           _("Operation was cancelled"));
-      return FALSE;
-    }
-
-  if (worker->db == NULL && job->run != open_run && job->run != close_run)
-    {
-      g_set_error_literal (&job->error, CONCIERGE_LOG_STORE_ERROR,
-                           CONCIERGE_LOG_STORE_ERROR_CLOSED,
-                           _("The log database is closed"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-fail_batch (GPtrArray    *batch,
-            const GError *error)
-{
-  for (guint i = 0; i < batch->len; i++)
-    {
-      Job *job = g_ptr_array_index (batch, i);
-
-      if (job->error == NULL)
-        job->error = g_error_copy (error);
-      job->changed = 0;
+      g_debug ("A log write failed: %s", error->message);
+      if (self != NULL)
+        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+      g_error_free (error);
     }
 }
 
-/* Runs @first and the writes queued right behind it in one transaction: a
- * burst of events (a reconnect replays the event stream) costs one commit
- * instead of one per event. Every job of the batch is handed back only
- * after COMMIT, so a "changed" signal always means "on disk". Returns the
- * first queued job that is not part of the batch, if one was taken. */
-static Job *
-run_write_batch (Worker    *worker,
-                 Job       *first,
-                 GPtrArray *batch)
+static LogJob *
+log_job_new (gpointer       input,
+             GDestroyNotify input_free)
 {
-  g_autoptr(GError) error = NULL;
-  Job *job = first;
-  Job *next = NULL;
-  gboolean calls_changed = FALSE;
+  LogJob *job = g_new0 (LogJob, 1);
 
-  if (!exec_sql (worker->db, "BEGIN IMMEDIATE", &error))
-    {
-      first->error = g_steal_pointer (&error);
-      g_ptr_array_add (batch, first);
-      return NULL;
-    }
-
-  for (;;)
-    {
-      job->run (job, worker);
-      g_ptr_array_add (batch, job);
-
-      /* Some errors (disk full, I/O) roll the whole transaction back. */
-      if (sqlite3_get_autocommit (worker->db))
-        {
-          g_set_error_literal (&error, CONCIERGE_LOG_STORE_ERROR, CONCIERGE_LOG_STORE_ERROR_FAILED,
-                               _("Could not write to the log database"));
-          fail_batch (batch, job->error != NULL ? job->error : error);
-          return NULL;
-        }
-
-      if (batch->len >= MAX_BATCH ||
-          (next = g_async_queue_try_pop (worker->queue)) == NULL ||
-          !is_write (next))
-        break;
-
-      job = g_steal_pointer (&next);
-    }
-
-  if (!exec_sql (worker->db, "COMMIT", &error))
-    {
-      sqlite3_exec (worker->db, "ROLLBACK", NULL, NULL, NULL);
-      fail_batch (batch, error);
-      return next;
-    }
-
-  for (guint i = 0; i < batch->len; i++)
-    calls_changed |= (((Job *) g_ptr_array_index (batch, i))->changed & CHANGED_CALLS) != 0;
-
-  /* Once per batch; the count goes out with the batch's last job. */
-  if (calls_changed)
-    count_unacknowledged (g_ptr_array_index (batch, batch->len - 1), worker);
-
-  return next;
-}
-
-static gpointer
-worker_thread (gpointer data)
-{
-  Worker *worker = data;
-  Job *next = NULL;
-
-  for (;;)
-    {
-      Job *job = next != NULL ? next : g_async_queue_pop (worker->queue);
-      GPtrArray *done;
-
-      next = NULL;
-      if (job->run == NULL)
-        {
-          job_free (job);
-          break;
-        }
-
-      done = g_ptr_array_new ();
-      if (!job_can_run (job, worker))
-        g_ptr_array_add (done, job);
-      else if (is_write (job))
-        next = run_write_batch (worker, job, done);
-      else
-        {
-          job->run (job, worker);
-          g_ptr_array_add (done, job);
-        }
-
-      hand_back (worker, done);
-    }
-
-  close_db (worker);
-  worker_unref (worker);
-
-  return NULL;
-}
-
-static Job *
-job_new (ConciergeLogStore *self,
-         JobRunFunc         run,
-         gpointer           data,
-         GDestroyNotify     data_free)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->run = run;
-  job->worker = worker_ref (self->worker);
-  job->data = data;
-  job->data_free = data_free;
+  job->input = input;
+  job->input_free = input_free;
   job->unacknowledged = -1;
 
   return job;
 }
 
 static void
-job_push (ConciergeLogStore *self,
-          Job               *job)
+push_job (ConciergeLogStore       *self,
+          ConciergeSqliteJobFlags  flags,
+          ConciergeSqliteRunFunc   run,
+          LogJob                  *job,
+          GTask                   *task)
 {
-  g_async_queue_push (self->worker->queue, job);
+  concierge_sqlite_worker_push (self->worker, flags, run, log_job_done,
+                                job, (GDestroyNotify) log_job_free, task);
 }
 
 static void
 push_task_job (ConciergeLogStore   *self,
-               JobRunFunc           run,
-               gpointer             data,
-               GDestroyNotify       data_free,
+               ConciergeSqliteRunFunc run,
+               LogJob              *job,
                gpointer             source_tag,
                GCancellable        *cancellable,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  Job *job = job_new (self, run, data, data_free);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  job->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, source_tag);
-  g_set_object (&job->cancellable, cancellable);
-  job_push (self, job);
+  g_task_set_source_tag (task, source_tag);
+  push_job (self, CONCIERGE_SQLITE_JOB_DEFAULT, run, job, task);
 }
 
 static void
@@ -1390,20 +948,11 @@ concierge_log_store_dispose (GObject *object)
 {
   ConciergeLogStore *self = CONCIERGE_LOG_STORE (object);
 
-  /* Ask the worker to finish what is queued, close the database and exit.
-   * Joining it here would block the main loop, so it is left to end on its
+  /* The worker finishes what is queued, closes the database and ends on its
    * own; close_async() is the way to wait for that. */
   if (self->worker != NULL)
-    {
-      Job *quit = g_new0 (Job, 1);
-
-      quit->worker = worker_ref (self->worker);
-      quit->unacknowledged = -1;
-      job_push (self, quit);
-    }
-
-  g_clear_pointer (&self->thread, g_thread_unref);
-  g_clear_pointer (&self->worker, worker_unref);
+    concierge_sqlite_worker_stop (self->worker);
+  g_clear_object (&self->worker);
 
   G_OBJECT_CLASS (concierge_log_store_parent_class)->dispose (object);
 }
@@ -1463,14 +1012,15 @@ concierge_log_store_default_path (void)
 }
 
 static void
-open_complete (Job *job)
+open_complete (ConciergeLogStore *self,
+               GTask             *task,
+               LogJob            *job,
+               GError            *error)
 {
-  g_autoptr(ConciergeLogStore) self = g_weak_ref_get (&job->worker->store);
-
-  if (job->error != NULL)
-    g_task_return_error (job->task, g_steal_pointer (&job->error));
+  if (error != NULL)
+    g_task_return_error (task, error);
   else
-    g_task_return_pointer (job->task, g_steal_pointer (&self), g_object_unref);
+    g_task_return_pointer (task, g_object_ref (self), g_object_unref);
 }
 
 void
@@ -1480,42 +1030,25 @@ concierge_log_store_open_async (const char          *path,
                                 gpointer             user_data)
 {
   g_autoptr(ConciergeLogStore) self = NULL;
-  g_autoptr(GError) error = NULL;
-  Job *job;
+  GTask *task;
+  LogJob *job;
 
   g_return_if_fail (path != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   self = g_object_new (CONCIERGE_TYPE_LOG_STORE, NULL);
+  self->worker = concierge_sqlite_worker_new (G_OBJECT (self), path, &log_schema);
 
-  self->worker = g_atomic_rc_box_new0 (Worker);
-  self->worker->queue = g_async_queue_new ();
-  self->worker->main_context = g_main_context_ref_thread_default ();
-  self->worker->path = g_strdup (path);
-  g_weak_ref_init (&self->worker->store, self);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, concierge_log_store_open_async);
+  /* The task keeps the store alive until the database is open. */
+  g_task_set_task_data (task, g_object_ref (self), g_object_unref);
 
   /* The open job is the first in the queue, so writes queued right after it
    * wait for the database without anyone waiting on the main thread. */
-  job = job_new (self, open_run, NULL, NULL);
+  job = log_job_new (NULL, NULL);
   job->complete = open_complete;
-  job->task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, concierge_log_store_open_async);
-  /* The task keeps the store alive until the database is open. */
-  g_task_set_task_data (job->task, g_object_ref (self), g_object_unref);
-  job_push (self, job);
-
-  self->thread = g_thread_try_new ("concierge-log", worker_thread,
-                                   worker_ref (self->worker), &error);
-  if (self->thread == NULL)
-    {
-      /* Without a worker the queued jobs are never run; answer the caller
-       * now and let dispose drop the queue. */
-      job = g_async_queue_try_pop (self->worker->queue);
-      worker_unref (self->worker);  /* the ref meant for the thread */
-      g_task_return_error (job->task, g_steal_pointer (&error));
-      job_free (job);
-      g_clear_pointer (&self->worker, worker_unref);
-    }
+  push_job (self, CONCIERGE_SQLITE_JOB_DEFAULT, open_run, job, task);
 }
 
 ConciergeLogStore *
@@ -1536,11 +1069,21 @@ concierge_log_store_close_async (ConciergeLogStore   *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (CONCIERGE_IS_LOG_STORE (self));
 
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, concierge_log_store_close_async);
+
   /* Closing is not cancellable: the jobs before it are committed anyway. */
-  push_task_job (self, close_run, NULL, NULL, concierge_log_store_close_async,
-                 NULL, callback, user_data);
+  if (self->worker != NULL)
+    concierge_sqlite_worker_close (self->worker, task);
+  else
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+    }
 }
 
 gboolean
@@ -1563,7 +1106,9 @@ concierge_log_store_flush_async (ConciergeLogStore   *self,
 {
   g_return_if_fail (CONCIERGE_IS_LOG_STORE (self));
 
-  push_task_job (self, flush_run, NULL, NULL, concierge_log_store_flush_async,
+  /* A job that only waits: the queue is in order, so reaching it means
+   * every earlier write has been committed. */
+  push_task_job (self, NULL, log_job_new (NULL, NULL), concierge_log_store_flush_async,
                  cancellable, callback, user_data);
 }
 
@@ -1584,7 +1129,7 @@ concierge_log_store_get_path (ConciergeLogStore *self)
 {
   g_return_val_if_fail (CONCIERGE_IS_LOG_STORE (self), NULL);
 
-  return self->worker != NULL ? self->worker->path : NULL;
+  return self->worker != NULL ? concierge_sqlite_worker_get_path (self->worker) : NULL;
 }
 
 guint
@@ -1605,7 +1150,8 @@ push_call_write (ConciergeLogStore *self,
       return;
     }
 
-  job_push (self, job_new (self, call_write_run, w, call_write_free));
+  push_job (self, CONCIERGE_SQLITE_JOB_BATCH, call_write_run,
+            log_job_new (w, call_write_free), NULL);
 }
 
 static CallWrite *
@@ -1756,7 +1302,8 @@ concierge_log_store_record_door_action (ConciergeLogStore   *self,
   w->error_code = g_strdup (concierge_door_action_get_error_code (action));
   w->error_message = g_strdup (concierge_door_action_get_error_message (action));
 
-  job_push (self, job_new (self, door_write_run, w, door_write_free));
+  push_job (self, CONCIERGE_SQLITE_JOB_BATCH, door_write_run,
+            log_job_new (w, door_write_free), NULL);
 }
 
 static Query *
@@ -1769,8 +1316,8 @@ query_new (const char *text,
   Query *q = g_new0 (Query, 1);
 
   q->pattern = like_pattern (text);
-  q->from = from != NULL ? time_to_usec (from) : G_MININT64;
-  q->until = until != NULL ? time_to_usec (until) : G_MAXINT64;
+  q->from = from != NULL ? concierge_sqlite_time_to_usec (from) : G_MININT64;
+  q->until = until != NULL ? concierge_sqlite_time_to_usec (until) : G_MAXINT64;
   q->offset = offset;
   q->limit = limit < 0 ? -1 : limit;
 
@@ -1810,7 +1357,8 @@ concierge_log_store_query_calls_async (ConciergeLogStore   *self,
       return;
     }
 
-  push_task_job (self, query_calls_run, query_new (text, from, until, offset, limit), query_free,
+  push_task_job (self, query_calls_run,
+                 log_job_new (query_new (text, from, until, offset, limit), query_free),
                  concierge_log_store_query_calls_async, cancellable, callback, user_data);
 }
 
@@ -1846,9 +1394,9 @@ concierge_log_store_query_door_actions_async (ConciergeLogStore   *self,
       return;
     }
 
-  push_task_job (self, query_door_actions_run, query_new (text, from, until, offset, limit),
-                 query_free, concierge_log_store_query_door_actions_async,
-                 cancellable, callback, user_data);
+  push_task_job (self, query_door_actions_run,
+                 log_job_new (query_new (text, from, until, offset, limit), query_free),
+                 concierge_log_store_query_door_actions_async, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -1878,8 +1426,8 @@ concierge_log_store_list_kept_unlocked_async (ConciergeLogStore   *self,
       return;
     }
 
-  push_task_job (self, kept_unlocked_run, NULL, NULL, concierge_log_store_list_kept_unlocked_async,
-                 cancellable, callback, user_data);
+  push_task_job (self, kept_unlocked_run, log_job_new (NULL, NULL),
+                 concierge_log_store_list_kept_unlocked_async, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -1912,37 +1460,39 @@ export_written_cb (GObject      *source,
  * async machinery, so a slow disk or a network share does not hold up the
  * database queue either. */
 static void
-export_complete (Job *job)
+export_complete (ConciergeLogStore *self,
+                 GTask             *task,
+                 LogJob            *job,
+                 GError            *error)
 {
-  Query *q = job->data;
-  GCancellable *cancellable;
+  Query *q = job->input;
 
-  if (job->error != NULL)
+  if (error != NULL)
     {
-      g_task_return_error (job->task, g_steal_pointer (&job->error));
+      g_task_return_error (task, error);
       return;
     }
 
-  cancellable = g_task_get_cancellable (job->task);
   g_file_replace_contents_bytes_async (q->file, job->result, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                                       export_written_cb, g_steal_pointer (&job->task));
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       g_task_get_cancellable (task),
+                                       export_written_cb, g_object_ref (task));
 }
 
 static void
-push_export (ConciergeLogStore   *self,
-             JobRunFunc           run,
-             const char          *text,
-             GDateTime           *from,
-             GDateTime           *until,
-             GFile               *file,
-             gpointer             source_tag,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
+push_export (ConciergeLogStore      *self,
+             ConciergeSqliteRunFunc  run,
+             const char             *text,
+             GDateTime              *from,
+             GDateTime              *until,
+             GFile                  *file,
+             gpointer                source_tag,
+             GCancellable           *cancellable,
+             GAsyncReadyCallback     callback,
+             gpointer                user_data)
 {
   Query *q;
-  Job *job;
+  LogJob *job;
 
   if (self->worker == NULL)
     {
@@ -1953,12 +1503,9 @@ push_export (ConciergeLogStore   *self,
   q = query_new (text, from, until, 0, -1);
   q->file = g_object_ref (file);
 
-  job = job_new (self, run, q, query_free);
+  job = log_job_new (q, query_free);
   job->complete = export_complete;
-  job->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, source_tag);
-  g_set_object (&job->cancellable, cancellable);
-  job_push (self, job);
+  push_task_job (self, run, job, source_tag, cancellable, callback, user_data);
 }
 
 void
