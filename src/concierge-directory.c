@@ -7,25 +7,21 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "concierge-directory.h"
+#include "concierge-sqlite-worker.h"
 
-/* Threading rule: every sqlite3 call happens on the one worker thread of
- * the directory. The main thread builds Job structs and pushes them onto a
- * GAsyncQueue; the worker runs them in order and hands each one back to the
- * main context through an idle source, where tasks are returned and the
- * models are touched. Objects cross threads only while one side holds
+/* Threading rule: every sqlite3 call happens on the directory's
+ * ConciergeSqliteWorker thread. The main thread queues jobs; the worker
+ * runs them in order and hands each one back to the main context, where
+ * tasks are returned and the models are touched. Objects cross threads only while one side holds
  * them: a fetched list goes to the worker to be merged, sorted, indexed and
  * written, and comes back to be spliced into the models; an edit is copied
  * on the main thread before the copy goes to the worker. */
-
-#define SCHEMA_VERSION 2
 
 /* Bumped whenever build_search_key() or concierge_directory_fold() change:
  * the cached keys are then computed again on load. */
@@ -232,34 +228,6 @@ static const char * const migrations[] = {
   "ALTER TABLE residents ADD COLUMN search_key TEXT;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCHEMA_VERSION);
-
-typedef struct
-{
-  GAsyncQueue  *queue;         /* (owned) of Job */
-  GMainContext *main_context;  /* (owned) */
-  char         *path;          /* (owned) */
-
-  /* Touched by the worker thread only. */
-  sqlite3      *db;            /* (owned) (nullable) */
-} Worker;
-
-typedef struct _Job Job;
-typedef void (*JobRunFunc)  (Job    *job,
-                             Worker *worker);
-typedef void (*JobDoneFunc) (Job    *job);
-
-struct _Job
-{
-  JobRunFunc      run;        /* NULL: close the database and stop */
-  JobDoneFunc     done;       /* (nullable): main thread; default returns the task */
-  Worker         *worker;     /* (owned) */
-  GTask          *task;       /* (owned) (nullable): main thread only */
-  gpointer        data;       /* (owned) (nullable) */
-  GDestroyNotify  data_free;
-  GError         *error;      /* (owned) (nullable): written by the worker */
-};
-
 /* A whole directory: what a load reads from the cache, or what a refresh
  * fetched. The worker merges, sorts and indexes it; the main thread then
  * moves it into the models. */
@@ -312,8 +280,7 @@ struct _ConciergeDirectory
 
   HccClient    *client;         /* (owned) (nullable) */
   char         *path;           /* (owned) */
-  Worker       *worker;         /* (owned) */
-  GThread      *thread;         /* (owned) */
+  ConciergeSqliteWorker *worker; /* (owned) (nullable): NULL once disposed */
   gboolean      closed;
 
   GListStore   *buildings;      /* (owned) of HccBuilding */
@@ -355,25 +322,6 @@ static GQuark fingerprint_quark;
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                        */
 
-static gint64
-time_to_usec (GDateTime *time)
-{
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) exact = NULL;
-
-  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (utc == NULL)
-    return NULL;
-  exact = g_date_time_add (utc, usec % G_USEC_PER_SEC);
-  return g_date_time_to_local (exact);
-}
-
 static const char *
 object_id (gpointer object)
 {
@@ -398,6 +346,16 @@ snapshot_free (Snapshot *snapshot)
   g_clear_object (&snapshot->listed_rooms);
   g_clear_object (&snapshot->listed_residents);
   g_free (snapshot);
+}
+
+/* Moves the content of @snapshot into a new one, leaving it empty. */
+static Snapshot *
+snapshot_take (Snapshot *snapshot)
+{
+  Snapshot *taken = g_memdup2 (snapshot, sizeof (Snapshot));
+
+  memset (snapshot, 0, sizeof (Snapshot));
+  return taken;
 }
 
 static Snapshot *
@@ -659,7 +617,7 @@ fingerprint_columns (guint64       hash,
 
         case COLUMN_TIME:
           time = ((GetTime) column->get) (object);
-          number = time != NULL ? time_to_usec (time) : G_MININT64;
+          number = time != NULL ? concierge_sqlite_time_to_usec (time) : G_MININT64;
           hash = fnv (hash, &number, sizeof number);
           break;
 
@@ -959,246 +917,23 @@ prepare_snapshot (Snapshot *snapshot,
 /* ------------------------------------------------------------------ */
 /* SQLite (worker thread)                                               */
 
-static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               /* Translators: %s is SQLite's own (English) reason. */
-               _("The directory cache could not be used: %s"),
-               db != NULL ? sqlite3_errmsg (db) : "out of memory");
-}
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is SQLite's own (English) reason. */
-                   _("The directory cache could not be used: %s"),
-                   message != NULL ? message : sqlite3_errmsg (db));
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, db);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
-}
-
-static gboolean
-step_done (sqlite3      *db,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, db);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int64 (stmt, 0);
-  else
-    set_sqlite_error (error, db);
-  sqlite3_finalize (stmt);
-
-  return rc == SQLITE_ROW;
-}
-
-static gboolean
-migrate (sqlite3  *db,
-         GError  **error)
-{
-  gint64 version = 0;
-  g_autofree char *set_version = NULL;
-
-  if (!query_int (db, "PRAGMA user_version", &version, error))
-    return FALSE;
-
-  /* A cache written by a newer Concierge is left alone: going back to
-   * that version must still find it. */
-  if (version > SCHEMA_VERSION)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("The directory cache was written by a newer version of Concierge"));
-      return FALSE;
-    }
-
-  if (version == SCHEMA_VERSION)
-    return TRUE;
-
-  /* All steps and the new version number commit together, or not at all. */
-  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  for (gint64 v = version; v < SCHEMA_VERSION; v++)
-    {
-      g_debug ("Migrating the directory cache from version %" G_GINT64_FORMAT, v);
-      if (!exec_sql (db, migrations[v], error))
-        goto rollback;
-    }
-
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
-  if (!exec_sql (db, set_version, error) || !exec_sql (db, "COMMIT", error))
-    goto rollback;
-
-  return TRUE;
-
-rollback:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static sqlite3 *
-open_db (const char  *path,
-         gboolean    *damaged,
-         GError     **error)
-{
-  sqlite3 *db = NULL;
-
-  *damaged = FALSE;
-
-  /* NOMUTEX: the connection is only ever used by this thread. */
-  if (sqlite3_open_v2 (path, &db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, db);
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (db, 5000);
-
-  /* WAL with synchronous=NORMAL, as the log store: a commit is never
-   * fsync()ed, and a crash can lose the last refresh but never corrupt
-   * the cache; the next refresh puts it right anyway. */
-  if (!exec_sql (db, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (db, "PRAGMA synchronous = NORMAL", error) ||
-      !migrate (db, error))
-    {
-      int code = sqlite3_errcode (db) & 0xff;
-
-      *damaged = code == SQLITE_NOTADB || code == SQLITE_CORRUPT;
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  return db;
-}
-
-static gboolean
-ensure_open (Worker  *worker,
-             GError **error)
-{
-  g_autofree char *dir = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean damaged;
-
-  if (worker->db != NULL)
-    return TRUE;
-
-  dir = g_path_get_dirname (worker->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   /* Translators: the first %s is a folder, the second the system's reason. */
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  worker->db = open_db (worker->path, &damaged, &local_error);
-
-  /* The cache holds nothing the platform does not: a damaged file is
-   * moved aside (for a bug report) and a new one made. A cache of a newer
-   * schema is not damaged, and stays as it is. */
-  if (worker->db == NULL && damaged)
-    {
-      g_autofree char *aside = g_strconcat (worker->path, ".damaged", NULL);
-      g_autofree char *wal = g_strconcat (worker->path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (worker->path, "-shm", NULL);
-
-      g_debug ("The directory cache %s is damaged (%s); starting a new one",
-               worker->path, local_error->message);
-      g_clear_error (&local_error);
-      if (g_rename (worker->path, aside) == 0)
-        {
-          g_unlink (wal);
-          g_unlink (shm);
-          worker->db = open_db (worker->path, &damaged, &local_error);
-        }
-    }
-
-  if (worker->db == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     /* Translators: %s is the path of the cache file. */
-                     _("The damaged directory cache %s could not be moved aside"), worker->path);
-      return FALSE;
-    }
-
-  g_debug ("Opened the directory cache %s", worker->path);
-
-  return TRUE;
-}
-
-static void
-close_db (Worker *worker)
-{
-  if (worker->db == NULL)
-    return;
-
-  /* sqlite3_close_v2 checkpoints the WAL into the main file. */
-  if (sqlite3_close_v2 (worker->db) != SQLITE_OK)
-    g_debug ("Closing the directory cache: %s", sqlite3_errmsg (worker->db));
-  worker->db = NULL;
-}
+/* The cache holds nothing the platform does not: a damaged file is moved
+ * aside and a new one made. A cache of a newer schema is not damaged, and
+ * stays as it is. */
+static const ConciergeSqliteSchema directory_schema = {
+  .thread_name = "concierge-dir",
+  .migrations = migrations,
+  .n_migrations = G_N_ELEMENTS (migrations),
+  .error_quark = g_io_error_quark,
+  .error_failed = G_IO_ERROR_FAILED,
+  .error_too_new = G_IO_ERROR_NOT_SUPPORTED,
+  .error_closed = G_IO_ERROR_CLOSED,
+  /* Translators: followed by ": " and SQLite's own (English) reason. */
+  .failed_label = N_("The directory cache could not be used"),
+  .too_new_message = N_("The directory cache was written by a newer version of Concierge"),
+  .closed_message = N_("The directory cache is closed"),
+  .move_aside_damaged = TRUE,
+};
 
 static char *
 insert_sql (const Kind *kind,
@@ -1268,7 +1003,7 @@ bind_object (sqlite3_stmt *stmt,
 
         case COLUMN_TIME:
           if ((time = ((GetTime) column->get) (object)) != NULL)
-            sqlite3_bind_int64 (stmt, index, time_to_usec (time));
+            sqlite3_bind_int64 (stmt, index, concierge_sqlite_time_to_usec (time));
           else
             sqlite3_bind_null (stmt, index);
           break;
@@ -1321,7 +1056,8 @@ read_object (sqlite3_stmt *stmt,
 
         case COLUMN_TIME:
           {
-            g_autoptr(GDateTime) time = time_from_usec (sqlite3_column_int64 (stmt, index));
+            gint64 usec = sqlite3_column_int64 (stmt, index);
+            g_autoptr(GDateTime) time = concierge_sqlite_time_from_usec (usec);
 
             ((SetTime) column->set) (object, time);
           }
@@ -1336,13 +1072,13 @@ read_object (sqlite3_stmt *stmt,
 }
 
 static gboolean
-insert_objects (sqlite3     *db,
-                const Kind  *kind,
-                GPtrArray   *objects,
-                GError     **error)
+insert_objects (ConciergeSqliteWorker  *worker,
+                const Kind             *kind,
+                GPtrArray              *objects,
+                GError                **error)
 {
   g_autofree char *sql = insert_sql (kind, FALSE);
-  sqlite3_stmt *stmt = prepare (db, sql, error);
+  sqlite3_stmt *stmt = concierge_sqlite_worker_prepare (worker, sql, error);
   gboolean ok = TRUE;
 
   if (stmt == NULL)
@@ -1352,7 +1088,7 @@ insert_objects (sqlite3     *db,
     {
       sqlite3_bind_int64 (stmt, 1, i);
       bind_object (stmt, 2, g_ptr_array_index (objects, i), kind);
-      ok = step_done (db, stmt, error);
+      ok = concierge_sqlite_worker_step_done (worker, stmt, error);
     }
 
   sqlite3_finalize (stmt);
@@ -1360,10 +1096,10 @@ insert_objects (sqlite3     *db,
 }
 
 static gboolean
-insert_resident_rooms (sqlite3      *db,
-                       sqlite3_stmt *stmt,
-                       HccResident  *resident,
-                       GError      **error)
+insert_resident_rooms (ConciergeSqliteWorker  *worker,
+                       sqlite3_stmt           *stmt,
+                       HccResident            *resident,
+                       GError                **error)
 {
   GListModel *rooms = hcc_resident_get_rooms (resident);
   guint n = rooms != NULL ? g_list_model_get_n_items (rooms) : 0;
@@ -1378,7 +1114,7 @@ insert_resident_rooms (sqlite3      *db,
       sqlite3_bind_text (stmt, 1, hcc_resident_get_id (resident), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, k);
       bind_object (stmt, 3, room, &resident_room_kind);
-      if (!step_done (db, stmt, error))
+      if (!concierge_sqlite_worker_step_done (worker, stmt, error))
         return FALSE;
     }
 
@@ -1386,20 +1122,21 @@ insert_resident_rooms (sqlite3      *db,
 }
 
 static gboolean
-write_meta (sqlite3     *db,
-            const char  *key,
-            const char  *value,
-            GError     **error)
+write_meta (ConciergeSqliteWorker  *worker,
+            const char             *key,
+            const char             *value,
+            GError                **error)
 {
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  stmt = prepare (db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+  stmt = concierge_sqlite_worker_prepare (worker, "INSERT OR REPLACE INTO meta (key, value) "
+                                                  "VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  ok = step_done (db, stmt, error);
+  ok = concierge_sqlite_worker_step_done (worker, stmt, error);
   sqlite3_finalize (stmt);
 
   return ok;
@@ -1408,45 +1145,44 @@ write_meta (sqlite3     *db,
 /* Replaces the whole cache with @snapshot in one transaction: a reader,
  * or a crash, sees the old directory or the new one, never a mix. */
 static gboolean
-write_snapshot (sqlite3   *db,
-                Snapshot  *snapshot,
-                GError   **error)
+write_snapshot (ConciergeSqliteWorker  *worker,
+                Snapshot               *snapshot,
+                GError                **error)
 {
   g_autofree char *rooms_sql = NULL;
   g_autofree char *last_refreshed = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+  if (!concierge_sqlite_worker_begin (worker, error))
     return FALSE;
 
-  if (!exec_sql (db,
-                 "DELETE FROM buildings; DELETE FROM rooms; DELETE FROM residents;"
-                 "DELETE FROM resident_rooms; DELETE FROM access_levels;", error) ||
-      !insert_objects (db, &building_kind, snapshot->buildings, error) ||
-      !insert_objects (db, &room_kind, snapshot->rooms, error) ||
-      !insert_objects (db, &resident_kind, snapshot->residents, error) ||
-      !insert_objects (db, &access_level_kind, snapshot->access_levels, error))
+  if (!concierge_sqlite_worker_exec (worker, "DELETE FROM buildings; DELETE FROM rooms;"
+                                             "DELETE FROM residents; DELETE FROM resident_rooms;"
+                                             "DELETE FROM access_levels;", error) ||
+      !insert_objects (worker, &building_kind, snapshot->buildings, error) ||
+      !insert_objects (worker, &room_kind, snapshot->rooms, error) ||
+      !insert_objects (worker, &resident_kind, snapshot->residents, error) ||
+      !insert_objects (worker, &access_level_kind, snapshot->access_levels, error))
     goto rollback;
 
   rooms_sql = insert_sql (&resident_room_kind, TRUE);
-  if ((stmt = prepare (db, rooms_sql, error)) == NULL)
+  if ((stmt = concierge_sqlite_worker_prepare (worker, rooms_sql, error)) == NULL)
     goto rollback;
   for (guint i = 0; i < snapshot->residents->len; i++)
-    if (!insert_resident_rooms (db, stmt, g_ptr_array_index (snapshot->residents, i), error))
+    if (!insert_resident_rooms (worker, stmt, g_ptr_array_index (snapshot->residents, i), error))
       goto rollback;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   last_refreshed = g_strdup_printf ("%" G_GINT64_FORMAT, snapshot->last_refreshed);
-  if (!write_meta (db, "last-refreshed", last_refreshed, error) ||
-      !write_meta (db, "search-key-version", SEARCH_KEY_VERSION, error) ||
-      !exec_sql (db, "COMMIT", error))
+  if (!write_meta (worker, "last-refreshed", last_refreshed, error) ||
+      !write_meta (worker, "search-key-version", SEARCH_KEY_VERSION, error))
     goto rollback;
 
-  return TRUE;
+  return concierge_sqlite_worker_commit (worker, error);
 
 rollback:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  concierge_sqlite_worker_rollback (worker);
   return FALSE;
 }
 
@@ -1454,15 +1190,15 @@ rollback:
  * keys (when @keys_valid), and whether one was saved after the last
  * refresh (@appended), which puts the order in question. */
 static gboolean
-read_objects (sqlite3     *db,
-              const Kind  *kind,
-              GPtrArray   *objects,
-              gboolean     keys_valid,
-              gboolean    *appended,
-              GError     **error)
+read_objects (ConciergeSqliteWorker  *worker,
+              const Kind             *kind,
+              GPtrArray              *objects,
+              gboolean                keys_valid,
+              gboolean               *appended,
+              GError                **error)
 {
   g_autofree char *sql = select_sql (kind, FALSE);
-  sqlite3_stmt *stmt = prepare (db, sql, error);
+  sqlite3_stmt *stmt = concierge_sqlite_worker_prepare (worker, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -1488,7 +1224,7 @@ read_objects (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db);
+      concierge_sqlite_worker_set_error (worker, error);
       return FALSE;
     }
 
@@ -1496,13 +1232,13 @@ read_objects (sqlite3     *db,
 }
 
 static gboolean
-read_resident_rooms (sqlite3     *db,
-                     GPtrArray   *residents,
-                     GError     **error)
+read_resident_rooms (ConciergeSqliteWorker  *worker,
+                     GPtrArray              *residents,
+                     GError                **error)
 {
   g_autofree char *sql = select_sql (&resident_room_kind, TRUE);
   g_autoptr(GHashTable) rooms = NULL;
-  sqlite3_stmt *stmt = prepare (db, sql, error);
+  sqlite3_stmt *stmt = concierge_sqlite_worker_prepare (worker, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -1529,7 +1265,7 @@ read_resident_rooms (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db);
+      concierge_sqlite_worker_set_error (worker, error);
       return FALSE;
     }
 
@@ -1547,14 +1283,15 @@ read_resident_rooms (sqlite3     *db,
 
 /* (nullable) the meta value of @key. */
 static gboolean
-read_meta (sqlite3     *db,
-           const char  *key,
-           char       **value,
-           GError     **error)
+read_meta (ConciergeSqliteWorker  *worker,
+           const char             *key,
+           char                  **value,
+           GError                **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "SELECT value FROM meta WHERE key = ?", error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  stmt = concierge_sqlite_worker_prepare (worker, "SELECT value FROM meta WHERE key = ?", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1567,7 +1304,7 @@ read_meta (sqlite3     *db,
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db);
+      concierge_sqlite_worker_set_error (worker, error);
       return FALSE;
     }
 
@@ -1577,144 +1314,16 @@ read_meta (sqlite3     *db,
 /* ------------------------------------------------------------------ */
 /* Jobs                                                                 */
 
-static Worker *
-worker_ref (Worker *worker)
-{
-  return g_atomic_rc_box_acquire (worker);
-}
-
 static void
-worker_clear (gpointer data)
-{
-  Worker *worker = data;
-
-  g_assert (worker->db == NULL);
-
-  g_async_queue_unref (worker->queue);
-  g_main_context_unref (worker->main_context);
-  g_free (worker->path);
-}
-
-static void
-worker_unref (Worker *worker)
-{
-  g_atomic_rc_box_release_full (worker, worker_clear);
-}
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->task);
-  if (job->data_free != NULL)
-    g_clear_pointer (&job->data, job->data_free);
-  g_clear_error (&job->error);
-  g_clear_pointer (&job->worker, worker_unref);
-  g_free (job);
-}
-
-static void
-free_run (Job    *job,
-          Worker *worker)
+free_run (ConciergeSqliteWorker  *worker,
+          sqlite3                *db,
+          gpointer                data,
+          GError                **error)
 {
   /* The last references of the items a refresh did not keep: finalized
-   * here rather than in one stretch on the main thread. */
-  g_clear_pointer (&job->data, job->data_free);
-}
-
-static gboolean
-job_done_cb (gpointer data)
-{
-  Job *job = data;
-
-  if (job->done != NULL)
-    job->done (job);
-  else if (job->task != NULL)
-    {
-      if (job->error != NULL)
-        g_task_return_error (job->task, g_steal_pointer (&job->error));
-      else
-        g_task_return_boolean (job->task, TRUE);
-    }
-  else if (job->error != NULL)
-    {
-      /* A write the caller did not wait for: the next refresh rewrites the
-       * whole cache, so a failed one is not worth more than a note. */
-      g_debug ("A directory cache write failed: %s", job->error->message);
-    }
-
-  job_free (job);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-hand_back (Worker *worker,
-           Job    *job)
-{
-  GSource *source;
-
-  /* An idle source rather than g_main_context_invoke(), which may run the
-   * callback right here on the worker. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, job_done_cb, job, NULL);
-  g_source_set_static_name (source, "[concierge] directory job done");
-  g_source_attach (source, worker->main_context);
-  g_source_unref (source);
-}
-
-static gpointer
-worker_thread (gpointer data)
-{
-  Worker *worker = data;
-
-  for (;;)
-    {
-      Job *job = g_async_queue_pop (worker->queue);
-      gboolean stop = job->run == NULL;
-
-      /* A cancelled load still runs: its task is only looked at on the
-       * main thread, which then drops the result. */
-      if (stop)
-        close_db (worker);
-      else
-        job->run (job, worker);
-
-      hand_back (worker, job);
-      if (stop)
-        break;
-    }
-
-  worker_unref (worker);
-
-  return NULL;
-}
-
-static Job *
-job_new (ConciergeDirectory *self,
-         JobRunFunc          run,
-         JobDoneFunc         done,
-         GTask              *task,
-         gpointer            data,
-         GDestroyNotify      data_free)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->run = run;
-  job->done = done;
-  job->worker = worker_ref (self->worker);
-  job->task = task;
-  job->data = data;
-  job->data_free = data_free;
-
-  return job;
-}
-
-static void
-push_job (ConciergeDirectory *self,
-          Job                *job)
-{
-  g_async_queue_push (self->worker->queue, job);
+   * here rather than in one stretch on the main thread. The empty shell
+   * goes on the main thread. */
+  snapshot_free (snapshot_take (data));
 }
 
 static void
@@ -1724,10 +1333,11 @@ free_on_worker (ConciergeDirectory *self,
   if (snapshot == NULL)
     return;
 
-  if (self->closed)
+  if (self->worker == NULL)
     snapshot_free (snapshot);
   else
-    push_job (self, job_new (self, free_run, NULL, NULL, snapshot, (GDestroyNotify) snapshot_free));
+    concierge_sqlite_worker_push (self->worker, CONCIERGE_SQLITE_JOB_NO_DB, free_run, NULL,
+                                  snapshot, (GDestroyNotify) snapshot_free, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1992,7 +1602,7 @@ static void
 set_last_refreshed_usec (ConciergeDirectory *self,
                          gint64              usec)
 {
-  g_autoptr(GDateTime) time = usec != 0 ? time_from_usec (usec) : NULL;
+  g_autoptr(GDateTime) time = usec != 0 ? concierge_sqlite_time_from_usec (usec) : NULL;
 
   if (time == NULL && self->last_refreshed == NULL)
     return;
@@ -2037,35 +1647,29 @@ apply_snapshot (ConciergeDirectory *self,
 /* Load                                                                 */
 
 static void
-load_run (Job    *job,
-          Worker *worker)
+load_run (ConciergeSqliteWorker  *worker,
+          sqlite3                *db,
+          gpointer                data,
+          GError                **error)
 {
-  Snapshot *snapshot;
+  Snapshot *snapshot = data;
   g_autofree char *key_version = NULL;
   g_autofree char *last_refreshed = NULL;
   gboolean keys_valid;
   gboolean appended = FALSE;
-  gint64 start;
+  gint64 start = g_get_monotonic_time ();
 
-  if (!ensure_open (worker, &job->error))
-    return;
-
-  start = g_get_monotonic_time ();
-  snapshot = snapshot_new ();
-  job->data = snapshot;
-  job->data_free = (GDestroyNotify) snapshot_free;
-
-  if (!read_meta (worker->db, "search-key-version", &key_version, &job->error) ||
-      !read_meta (worker->db, "last-refreshed", &last_refreshed, &job->error))
+  if (!read_meta (worker, "search-key-version", &key_version, error) ||
+      !read_meta (worker, "last-refreshed", &last_refreshed, error))
     return;
   keys_valid = g_strcmp0 (key_version, SEARCH_KEY_VERSION) == 0;
   snapshot->last_refreshed = last_refreshed != NULL ? g_ascii_strtoll (last_refreshed, NULL, 10) : 0;
 
-  if (!read_objects (worker->db, &building_kind, snapshot->buildings, FALSE, NULL, &job->error) ||
-      !read_objects (worker->db, &room_kind, snapshot->rooms, FALSE, NULL, &job->error) ||
-      !read_objects (worker->db, &resident_kind, snapshot->residents, keys_valid, &appended, &job->error) ||
-      !read_objects (worker->db, &access_level_kind, snapshot->access_levels, FALSE, NULL, &job->error) ||
-      !read_resident_rooms (worker->db, snapshot->residents, &job->error))
+  if (!read_objects (worker, &building_kind, snapshot->buildings, FALSE, NULL, error) ||
+      !read_objects (worker, &room_kind, snapshot->rooms, FALSE, NULL, error) ||
+      !read_objects (worker, &resident_kind, snapshot->residents, keys_valid, &appended, error) ||
+      !read_objects (worker, &access_level_kind, snapshot->access_levels, FALSE, NULL, error) ||
+      !read_resident_rooms (worker, snapshot->residents, error))
     return;
 
   g_debug ("Read %u residents from the cache in %.1f ms", snapshot->residents->len,
@@ -2096,25 +1700,28 @@ load_run (Job    *job,
 }
 
 static void
-load_done (Job *job)
+load_done (GObject *owner,
+           GTask   *task,
+           gpointer data,
+           GError  *error)
 {
-  ConciergeDirectory *self = g_task_get_source_object (job->task);
+  ConciergeDirectory *self = g_task_get_source_object (task);
 
-  if (job->error != NULL)
+  if (error != NULL)
     {
-      g_task_return_error (job->task, g_steal_pointer (&job->error));
+      g_task_return_error (task, error);
       return;
     }
 
-  if (g_task_return_error_if_cancelled (job->task))
+  if (g_task_return_error_if_cancelled (task))
     return;
 
   /* A refresh that finished first has newer data than the cache had. */
   if (!self->refreshed && !self->closed)
-    apply_snapshot (self, job->data);
-  free_on_worker (self, g_steal_pointer (&job->data));
+    apply_snapshot (self, data);
+  free_on_worker (self, snapshot_take (data));
 
-  g_task_return_boolean (job->task, TRUE);
+  g_task_return_boolean (task, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2217,11 +1824,15 @@ refresh_op_fail (RefreshOp *op,
   return FALSE;
 }
 
+/* With no database to write to, the snapshot is still prepared: the
+ * models follow the platform even when the cache cannot be written. */
 static void
-store_run (Job    *job,
-           Worker *worker)
+store_run (ConciergeSqliteWorker  *worker,
+           sqlite3                *db,
+           gpointer                data,
+           GError                **error)
 {
-  RefreshOp *op = job->data;
+  RefreshOp *op = data;
   Snapshot *snapshot = op->snapshot;
   gint64 start = g_get_monotonic_time ();
 
@@ -2230,19 +1841,23 @@ store_run (Job    *job,
            (g_get_monotonic_time () - start) / 1000.0);
 
   start = g_get_monotonic_time ();
-  if (ensure_open (worker, &job->error))
-    write_snapshot (worker->db, snapshot, &job->error);
+  if (concierge_sqlite_worker_get_db (worker, error) != NULL)
+    write_snapshot (worker, snapshot, error);
   g_debug ("Wrote the directory cache in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static void
-store_done (Job *job)
+store_done (GObject *owner,
+            GTask   *task,
+            gpointer data,
+            GError  *error)
 {
-  RefreshOp *op = g_steal_pointer (&job->data);
+  RefreshOp *op = data;
   ConciergeDirectory *self = op->self;
 
   if (g_cancellable_is_cancelled (op->cancellable) || self->closed)
     {
+      g_clear_error (&error);
       refresh_op_fail (op, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                                 _("The refresh was cancelled")));
       return;
@@ -2254,8 +1869,8 @@ store_done (Job *job)
   apply_snapshot (self, op->snapshot);
   free_on_worker (self, g_steal_pointer (&op->snapshot));
 
-  if (job->error != NULL)
-    refresh_op_fail (op, g_steal_pointer (&job->error));
+  if (error != NULL)
+    refresh_op_fail (op, error);
   else
     refresh_op_finish (op, NULL);
 }
@@ -2277,11 +1892,13 @@ access_levels_cb (GObject      *source,
     }
 
   take_model (op->snapshot->access_levels, &levels);
-  op->snapshot->last_refreshed = time_to_usec (now);
+  op->snapshot->last_refreshed = concierge_sqlite_time_to_usec (now);
 
   /* Merging 10,000 residents, sorting them and writing the cache is no
-   * work for the main loop: the worker does it, then the models follow. */
-  push_job (op->self, job_new (op->self, store_run, store_done, NULL, op, NULL));
+   * work for the main loop: the worker does it, then the models follow.
+   * The refresh owns @op and frees it when it ends. */
+  concierge_sqlite_worker_push (op->self->worker, CONCIERGE_SQLITE_JOB_NO_DB, store_run, store_done,
+                                op, NULL, NULL);
 }
 
 static void
@@ -2416,78 +2033,77 @@ auto_refresh_cb (gpointer user_data)
 /* ------------------------------------------------------------------ */
 /* Incremental updates                                                  */
 
-static void
-write_run (Job    *job,
-           Worker *worker)
+/* Runs @sql, which takes @text as its one parameter. */
+static gboolean
+exec_with_text (ConciergeSqliteWorker  *worker,
+                const char             *sql,
+                const char             *text,
+                GError                **error)
 {
-  ResidentWrite *write = job->data;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = concierge_sqlite_worker_statement (worker, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  return concierge_sqlite_worker_step_done (worker, stmt, error);
+}
+
+/* A batch job: the worker runs it in a savepoint of its own, so a failure
+ * leaves none of it in the cache. */
+static void
+write_run (ConciergeSqliteWorker  *worker,
+           sqlite3                *db,
+           gpointer                data,
+           GError                **error)
+{
+  ResidentWrite *write = data;
   const char *person_id;
   GHashTableIter iter;
   gpointer key, value;
 
-  if (!ensure_open (worker, &job->error) ||
-      !exec_sql (worker->db, "BEGIN IMMEDIATE", &job->error))
-    return;
-
   person_id = write->resident != NULL ? hcc_resident_get_id (write->resident) : write->person_id;
 
-  if ((stmt = prepare (worker->db, "DELETE FROM residents WHERE id = ?", &job->error)) == NULL)
-    goto rollback;
-  sqlite3_bind_text (stmt, 1, person_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (worker->db, stmt, &job->error))
-    goto rollback;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if ((stmt = prepare (worker->db, "DELETE FROM resident_rooms WHERE person_id = ?", &job->error)) == NULL)
-    goto rollback;
-  sqlite3_bind_text (stmt, 1, person_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (worker->db, stmt, &job->error))
-    goto rollback;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!exec_with_text (worker, "DELETE FROM residents WHERE id = ?", person_id, error) ||
+      !exec_with_text (worker, "DELETE FROM resident_rooms WHERE person_id = ?", person_id, error))
+    return;
 
   if (write->resident != NULL)
     {
       g_autofree char *sql = insert_sql (&resident_kind, FALSE);
       g_autofree char *rooms_sql = insert_sql (&resident_room_kind, TRUE);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(sqlite3_stmt) rooms_stmt = NULL;
 
       /* Appended: the next load sorts. */
-      if ((stmt = prepare (worker->db, sql, &job->error)) == NULL)
-        goto rollback;
+      if ((stmt = concierge_sqlite_worker_prepare (worker, sql, error)) == NULL)
+        return;
       sqlite3_bind_int64 (stmt, 1, APPENDED_POS);
       bind_object (stmt, 2, write->resident, &resident_kind);
-      if (!step_done (worker->db, stmt, &job->error))
-        goto rollback;
-      g_clear_pointer (&stmt, sqlite3_finalize);
-
-      if ((stmt = prepare (worker->db, rooms_sql, &job->error)) == NULL ||
-          !insert_resident_rooms (worker->db, stmt, write->resident, &job->error))
-        goto rollback;
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      if (!concierge_sqlite_worker_step_done (worker, stmt, error) ||
+          (rooms_stmt = concierge_sqlite_worker_prepare (worker, rooms_sql, error)) == NULL ||
+          !insert_resident_rooms (worker, rooms_stmt, write->resident, error))
+        return;
     }
 
   if (write->room_amounts != NULL)
     {
-      if ((stmt = prepare (worker->db, "UPDATE rooms SET person_amount = ? WHERE id = ?",
-                           &job->error)) == NULL)
-        goto rollback;
+      sqlite3_stmt *stmt;
+
+      stmt = concierge_sqlite_worker_statement (worker,
+                                                "UPDATE rooms SET person_amount = ? WHERE id = ?",
+                                                error);
+      if (stmt == NULL)
+        return;
       g_hash_table_iter_init (&iter, write->room_amounts);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
           sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_INT (value));
           sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-          if (!step_done (worker->db, stmt, &job->error))
-            goto rollback;
+          if (!concierge_sqlite_worker_step_done (worker, stmt, error))
+            return;
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
     }
-
-  if (exec_sql (worker->db, "COMMIT", &job->error))
-    return;
-
-rollback:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_exec (worker->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Moves the room counts from @old_ids to @new_ids, so the rooms view shows
@@ -2641,11 +2257,7 @@ concierge_directory_constructed (GObject *object)
   if (self->path == NULL)
     self->path = concierge_directory_default_path ();
 
-  self->worker = g_atomic_rc_box_new0 (Worker);
-  self->worker->queue = g_async_queue_new ();
-  self->worker->main_context = g_main_context_ref_thread_default ();
-  self->worker->path = g_strdup (self->path);
-  self->thread = g_thread_new ("concierge-dir", worker_thread, worker_ref (self->worker));
+  self->worker = concierge_sqlite_worker_new (object, self->path, &directory_schema);
 }
 
 static void
@@ -2656,14 +2268,11 @@ concierge_directory_dispose (GObject *object)
   g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
 
   /* A refresh holds a reference, so none is in flight here. The worker
-   * closes the database and ends once it reaches this job. */
-  if (self->thread != NULL)
-    {
-      if (!self->closed)
-        push_job (self, job_new (self, NULL, NULL, NULL, NULL, NULL));
-      self->closed = TRUE;
-      g_clear_pointer (&self->thread, g_thread_unref);
-    }
+   * runs what is queued, closes the database and ends by itself. */
+  if (self->worker != NULL)
+    concierge_sqlite_worker_stop (self->worker);
+  g_clear_object (&self->worker);
+  self->closed = TRUE;
 
   g_clear_object (&self->client);
 
@@ -2681,7 +2290,6 @@ concierge_directory_finalize (GObject *object)
   g_clear_object (&self->rooms);
   g_clear_object (&self->residents);
   g_clear_object (&self->access_levels);
-  g_clear_pointer (&self->worker, worker_unref);
   g_clear_pointer (&self->last_refreshed, g_date_time_unref);
   g_free (self->refresh_error);
   g_free (self->path);
@@ -2790,7 +2398,9 @@ concierge_directory_load_async (ConciergeDirectory  *self,
       return;
     }
 
-  push_job (self, job_new (self, load_run, load_done, g_steal_pointer (&task), NULL, NULL));
+  concierge_sqlite_worker_push (self->worker, CONCIERGE_SQLITE_JOB_DEFAULT, load_run, load_done,
+                                snapshot_new (), (GDestroyNotify) snapshot_free,
+                                g_steal_pointer (&task));
 }
 
 gboolean
@@ -2894,7 +2504,7 @@ concierge_directory_close_async (ConciergeDirectory  *self,
 
   /* Jobs run in order: the writes queued before this one finish first. */
   self->closed = TRUE;
-  push_job (self, job_new (self, NULL, NULL, g_steal_pointer (&task), NULL, NULL));
+  concierge_sqlite_worker_close (self->worker, g_steal_pointer (&task));
 }
 
 gboolean
@@ -3099,7 +2709,8 @@ concierge_directory_resident_saved (ConciergeDirectory *self,
   write->resident = copy_resident (item);
   copy_info (write->resident, item);
   write->room_amounts = g_steal_pointer (&amounts);
-  push_job (self, job_new (self, write_run, NULL, NULL, write, resident_write_free));
+  concierge_sqlite_worker_push (self->worker, CONCIERGE_SQLITE_JOB_BATCH, write_run, NULL,
+                                write, resident_write_free, NULL);
 }
 
 void
@@ -3168,5 +2779,6 @@ concierge_directory_resident_removed (ConciergeDirectory *self,
     }
 
   write->room_amounts = g_steal_pointer (&amounts);
-  push_job (self, job_new (self, write_run, NULL, NULL, write, resident_write_free));
+  concierge_sqlite_worker_push (self->worker, CONCIERGE_SQLITE_JOB_BATCH, write_run, NULL,
+                                write, resident_write_free, NULL);
 }

@@ -908,13 +908,13 @@ push_job (ConciergeLogStore       *self,
 }
 
 static void
-push_task_job (ConciergeLogStore   *self,
-               ConciergeSqliteRunFunc run,
-               LogJob              *job,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
+push_task_job (ConciergeLogStore      *self,
+               ConciergeSqliteRunFunc  run,
+               LogJob                 *job,
+               gpointer                source_tag,
+               GCancellable           *cancellable,
+               GAsyncReadyCallback     callback,
+               gpointer                user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 

@@ -588,7 +588,8 @@ queue_job (ConciergeSqliteWorker *self,
     {
       GPtrArray *jobs = g_ptr_array_new ();
 
-      job->error = self->start_error != NULL ? g_error_copy (self->start_error) : closed_error (self);
+      job->error = self->start_error != NULL ? g_error_copy (self->start_error)
+                                             : closed_error (self);
       g_ptr_array_add (jobs, job);
       hand_back (self, jobs);
       return;

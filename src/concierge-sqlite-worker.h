@@ -25,7 +25,11 @@ G_BEGIN_DECLS
 
 #define CONCIERGE_TYPE_SQLITE_WORKER (concierge_sqlite_worker_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConciergeSqliteWorker, concierge_sqlite_worker, CONCIERGE, SQLITE_WORKER, GObject)
+G_DECLARE_FINAL_TYPE (ConciergeSqliteWorker, concierge_sqlite_worker,
+                      CONCIERGE, SQLITE_WORKER, GObject)
+
+/* For statements of their own (concierge_sqlite_worker_prepare()). */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* Runs on the worker right after the database is opened and migrated, for
  * what lives on a connection rather than in the file (SQL functions). */
