@@ -458,7 +458,8 @@ hcc_directory_get_person_finish (HccClient     *client,
                                  GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hcc_directory_get_person_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hcc_directory_get_person_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
