@@ -11,6 +11,10 @@
 #              status 1 and the injected recordId
 #   open-door  the call's "Open Door" button sends acs/v1/remote/control
 #              (unlock) for exactly the door IDs of the calling station
+#   pick-door  a call from a station with two doors: its "Open Door" shows
+#              the call with a door menu; the door picked there (the second,
+#              so that "the first door" would be wrong) is the only one the
+#              simulator is asked to unlock
 #
 # Exit status: 0 passed, 1 failed, 77 skipped (no display or no AT-SPI).
 # Run it as the suite does: under `xvfb-run -a dbus-run-session`.
@@ -174,6 +178,7 @@ class Sim:
         return reply['data']
 
     def doors_by_station(self):
+        """{station serial: [(door ID, door name)]} for every door station."""
         data = self.api_post('/resource/v1/areas/doors/get',
                              {'pageIndex': 1, 'pageSize': 500,
                               'filter': {'areaID': '-1', 'includeSubArea': '1'}})
@@ -181,7 +186,7 @@ class Sim:
         for door in data.get('door', []):
             device = door['device']['devInfo']
             if device.get('category') == 'videoIntercomDevice':
-                stations.setdefault(device['serialNo'], []).append(door['id'])
+                stations.setdefault(device['serialNo'], []).append((door['id'], door['name']))
         return stations
 
     def requests_since(self, seq):
@@ -304,15 +309,21 @@ def dump_tree(app, limit=300):
     return '\n'.join(lines)
 
 
-def find_buttons(app, pattern):
+def find_buttons(root, pattern):
     found = []
-    for node in walk(app, prune=True):
+    started = time.monotonic()
+    count = 0
+    for node in walk(root, prune=True):
+        count += 1
         try:
             if node.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON) \
                and pattern.search(node.name or ''):
                 found.append(node)
         except Exception:
             continue
+    # A slow app answers each accessible's questions slowly: say how slow.
+    log('looked through %d accessibles in %.1f s for /%s/: %d found'
+        % (count, time.monotonic() - started, pattern.pattern, len(found)))
     return found
 
 
@@ -337,15 +348,16 @@ def check_alive():
         raise Failure('concierge exited with status %d' % APP_PROCESS.returncode)
 
 
-def press_button(app, pattern, what, choose=None):
-    """Waits for a usable button whose name matches @pattern (and that
-    @choose, given all matches, keeps) and presses it. A list row may be rebuilt between finding and pressing (its accessible
-    then vanishes), so that is retried until the timeout."""
+def press_button(root, pattern, what, choose=None):
+    """Waits for a usable button below @root whose name matches @pattern
+    (and that @choose, given all matches, keeps) and presses it. A list row
+    may be rebuilt between finding and pressing (its accessible then
+    vanishes), so that is retried until the timeout."""
     deadline = time.monotonic() + BUTTON_TIMEOUT
     seen = []
     while time.monotonic() < deadline:
         check_alive()
-        seen = find_buttons(app, pattern)
+        seen = find_buttons(root, pattern)
         for button in (choose(seen) if choose else seen):
             if not usable(button):
                 continue
@@ -356,7 +368,7 @@ def press_button(app, pattern, what, choose=None):
                 log('%s went away while pressing it (%s); looking again'
                     % (describe(button), type(error).__name__))
         time.sleep(0.1)
-    log('accessible tree of the app:\n' + dump_tree(app))
+    log('accessible tree below %s:\n%s' % (describe(root), dump_tree(root)))
     if seen:
         raise Failure('timed out after %d s: %s found but never usable (states: %s)'
                       % (BUTTON_TIMEOUT, describe(seen[0]), state_names(seen[0])))
@@ -378,10 +390,10 @@ def station_pattern(label, call):
     return re.compile(r'^%s(\s+%s)?$' % (label, re.escape(call['device_name'])))
 
 
-def case_answer(sim, app, station):
+def case_answer(sim, view, station):
     call = inject_call(sim, station)
     since = sim.last_seq()
-    press_button(app, station_pattern('Answer', call),
+    press_button(view, station_pattern('Answer', call),
                  'a button named "Answer" for %s' % call['device_name'])
 
     def answered():
@@ -411,7 +423,30 @@ def case_answer(sim, app, station):
     log('answer: call/receive status 1 for %s, the call is answered' % call['record_id'])
 
 
-def case_open_door(sim, app, station, door_ids):
+def remote_controls_since(sim, since):
+    return [request_body(e) for e in sim.requests_since(since)
+            if e['path'].endswith('/acs/v1/remote/control')]
+
+
+def the_one_unlock(sim, since):
+    """The door IDs of the one remote/control unlock sent since @since."""
+    wait_until(lambda: remote_controls_since(sim, since), REQUEST_TIMEOUT,
+               'acs/v1/remote/control')
+    # Give a wrong second request a moment to show up, then judge them all.
+    time.sleep(1)
+    sent = remote_controls_since(sim, since)
+    if len(sent) != 1:
+        raise Failure('expected one remote/control request, got %d: %r' % (len(sent), sent))
+    control = (sent[0] or {}).get('remoteControl') or {}
+    elements = control.get('elementlist')
+    if str(control.get('actionType')) != '1':
+        raise Failure('remote/control was not an unlock (actionType 1): %r' % sent[0])
+    if not isinstance(elements, list):
+        raise Failure('remote/control has no list of doors: %r' % sent[0])
+    return [str(element) for element in elements]
+
+
+def case_open_door(sim, view, station, door_ids):
     call = inject_call(sim, station)
     since = sim.last_seq()
     # The ringing row names its station ("Open the door of Main gate
@@ -425,26 +460,54 @@ def case_open_door(sim, app, station, door_ids):
         bare = [b for b in found if name_of(b) == 'Open Door' and usable(b)]
         return named or (bare if len(bare) == 1 else [])
 
-    press_button(app, pattern, 'a button named "Open Door" for %s' % call['device_name'],
+    press_button(view, pattern, 'a button named "Open Door" for %s' % call['device_name'],
                  choose)
 
-    def opened():
-        return [request_body(e) for e in sim.requests_since(since)
-                if e['path'].endswith('/acs/v1/remote/control')]
-
-    wait_until(opened, REQUEST_TIMEOUT, 'acs/v1/remote/control')
-    # Give a wrong second request a moment to show up, then judge them all.
-    time.sleep(1)
-    sent = opened()
-    if len(sent) != 1:
-        raise Failure('expected one remote/control request, got %d: %r' % (len(sent), sent))
-    control = (sent[0] or {}).get('remoteControl') or {}
-    elements = control.get('elementlist')
-    if str(control.get('actionType')) != '1':
-        raise Failure('remote/control was not an unlock (actionType 1): %r' % sent[0])
-    if not isinstance(elements, list) or sorted(map(str, elements)) != sorted(door_ids):
+    elements = the_one_unlock(sim, since)
+    if sorted(elements) != sorted(door_ids):
         raise Failure('remote/control sent doors %r, the call has %r' % (elements, door_ids))
     log('open-door: unlock of exactly %r' % door_ids)
+
+
+def first_named(root, name):
+    """The first accessible named @name below @root, or None."""
+    for node in walk(root, prune=True):
+        if name_of(node) == name:
+            return node
+    return None
+
+
+def case_pick_door(sim, calls_view, station, doors):
+    call = inject_call(sim, station)
+    since = sim.last_seq()
+    door_id, door_name = doors[1]
+    call_view = wait_until(lambda: first_named(calls_view, 'ConciergeCallView'), BUTTON_TIMEOUT,
+                           'the call view')
+    # The answered call of an earlier case may be on screen: back to the
+    # queue. (GTK 4.8 names the button "Back to the call queue Calls", and
+    # refuses to press it when the queue is on screen already.)
+    for back in find_buttons(call_view, re.compile(r'^Back to the call queue')):
+        try:
+            press(back)
+        except Failure:
+            log('the call queue is on screen already')
+    press_button(calls_view, re.compile(r'^Open the door of %s$' % re.escape(call['device_name'])),
+                 'the row button "Open the door of %s"' % call['device_name'])
+    # Several doors: nothing is sent yet, the call view offers a menu (named
+    # "Open Door…", or "_Open Door… Open Door…" by GTK 4.8).
+    press_button(call_view, re.compile(r'Open Door…$'),
+                 'the door menu "Open Door…" of the call view')
+    if remote_controls_since(sim, since):
+        raise Failure('a door was opened before one was picked: %r'
+                      % remote_controls_since(sim, since))
+    press_button(call_view, re.compile(r'^Open %s$' % re.escape(door_name)),
+                 'the menu item "Open %s"' % door_name)
+
+    elements = the_one_unlock(sim, since)
+    if elements != [door_id]:
+        raise Failure('remote/control sent doors %r, the operator picked %s (%s) of %r'
+                      % (elements, door_name, door_id, doors))
+    log('pick-door: unlock of exactly %s (%s), not of %s' % (door_name, door_id, doors[0][1]))
 
 
 def main():
@@ -500,6 +563,9 @@ def main():
         single = sorted(s for s, doors in stations.items() if len(doors) == 1)
         if len(single) < 2:
             raise Failure('the demo site has fewer than two one-door stations: %r' % stations)
+        several = sorted(s for s, doors in stations.items() if len(doors) >= 2)
+        if not several:
+            raise Failure('the demo site has no door station with two doors: %r' % stations)
 
         env['HCC_APP_KEY'] = sim.app_key
         env['HCC_SECRET_KEY'] = sim.secret_key
@@ -538,12 +604,21 @@ def main():
             log('accessible tree of the app:\n' + dump_tree(app))
             raise
 
+        # The cases search only the calls view's part of the tree: every
+        # accessible looked at is a round trip to an app that is busy
+        # playing video, and the rest of the window holds no call's button.
+        view = wait_until(lambda: first_named(app, 'ConciergeCallsView'), WINDOW_TIMEOUT,
+                          'the calls view on the AT-SPI bus')
+
         # Open Door first, while no call is answered: the answered call's
         # view has an "Open Door" of its own. Its call keeps ringing, so the
-        # Answer case then picks one call out of two in the queue.
-        for name, case in (('open-door', lambda: case_open_door(sim, app, single[1],
-                                                                stations[single[1]])),
-                           ('answer', lambda: case_answer(sim, app, single[0]))):
+        # Answer case then picks one call out of two in the queue. The door
+        # menu last: it leaves its call on screen.
+        door_ids = [door_id for door_id, _ in stations[single[1]]]
+        for name, case in (('open-door', lambda: case_open_door(sim, view, single[1], door_ids)),
+                           ('answer', lambda: case_answer(sim, view, single[0])),
+                           ('pick-door', lambda: case_pick_door(sim, view, several[0],
+                                                                stations[several[0]]))):
             try:
                 if app_process.poll() is not None:
                     raise Failure('concierge exited with status %d' % app_process.returncode)
