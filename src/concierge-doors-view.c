@@ -573,21 +573,30 @@ ask_response_cb (AdwMessageDialog *dialog,
 {
   ConciergeDoorsView *self = ask->self;
 
-  if (g_strcmp0 (response, "confirm") == 0 && (!ask->required || reason_given (self->reason_entry)))
-    {
-      DoorRow *row = g_hash_table_lookup (self->rows, ask->door_id);
-      g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (self->reason_entry)));
-
-      if (row != NULL)
-        send_command (self, row, ask->action, reason);
-    }
-
+  /* Only the open dialog speaks for the view: the entry is its entry. */
   if (self->dialog == dialog)
     {
+      if (g_strcmp0 (response, "confirm") == 0 && (!ask->required || reason_given (self->reason_entry)))
+        {
+          DoorRow *row = g_hash_table_lookup (self->rows, ask->door_id);
+          g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (self->reason_entry)));
+
+          if (row != NULL)
+            send_command (self, row, ask->action, reason);
+        }
+
       self->dialog = NULL;
       self->reason_entry = NULL;
       self->reason_error = NULL;
     }
+
+  /* A response button closes the dialog by itself, but
+   * adw_message_dialog_response(), which Enter in the entry uses, only
+   * emits "response": the dialog would stay on screen, no longer the
+   * view's. Destroyed, not hidden, so that no hidden window is left
+   * behind either (see docs/doors-and-logs.md on GTK 4.8's AT-SPI root).
+   * A second destroy of a closed dialog does nothing. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void

@@ -98,6 +98,18 @@ assert_control_body (JsonNode   *body,
   g_assert_cmpstr (json_array_get_string_element (json_node_get_array (list), 0), ==, door_id);
 }
 
+/* Exactly one command went out since the last clear: @action for @door_id. */
+static void
+assert_sent_once (Fixture    *fixture,
+                  int         action,
+                  const char *door_id)
+{
+  g_autoptr(GPtrArray) bodies = control_requests (fixture);
+
+  g_assert_cmpuint (bodies->len, ==, 1);
+  assert_control_body (g_ptr_array_index (bodies, 0), action, door_id);
+}
+
 static GListModel *
 query_door_log (ConciergeSession *session)
 {
@@ -132,6 +144,27 @@ log_settled (gpointer data)
     return FALSE;
   newest = g_list_model_get_item (actions, 0);
   return concierge_door_action_get_result (newest) == wait->result;
+}
+
+/* The newest entry of the door log, once it has @result. (transfer full) */
+static ConciergeDoorAction *
+newest_logged (Fixture                   *fixture,
+               ConciergeDoorActionResult  result)
+{
+  LogWait wait = { fixture->test->session, result };
+  g_autoptr(GListModel) log = NULL;
+
+  g_assert_true (hcc_test_wait_until (log_settled, &wait, TEST_TIMEOUT_MS));
+  log = query_door_log (fixture->test->session);
+  return g_list_model_get_item (log, 0);
+}
+
+static guint
+count_sent (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) bodies = control_requests (fixture);
+
+  return bodies->len;
 }
 
 static const char *
@@ -275,7 +308,6 @@ test_unlock (Fixture       *fixture,
 {
   HccDoor *door = find_door (fixture, "Garage door");
   const char *door_id = hcc_door_get_id (door);
-  g_autoptr(GPtrArray) bodies = NULL;
   g_autoptr(GListModel) log = NULL;
   g_autoptr(ConciergeDoorAction) entry = NULL;
   LogWait wait = { fixture->test->session, CONCIERGE_DOOR_ACTION_RESULT_OK };
@@ -285,9 +317,7 @@ test_unlock (Fixture       *fixture,
   g_assert_true (hcc_test_wait_until (view_idle, fixture->view, TEST_TIMEOUT_MS));
 
   /* Exactly that door, with the unlock action. */
-  bodies = control_requests (fixture);
-  g_assert_cmpuint (bodies->len, ==, 1);
-  assert_control_body (g_ptr_array_index (bodies, 0), 1, door_id);
+  assert_sent_once (fixture, 1, door_id);
 
   g_assert_nonnull (strstr (row_subtitle (fixture, door_id), "Unlocked at "));
 
@@ -338,10 +368,26 @@ garage_unlocked (gpointer data)
   return subtitle != NULL && strstr (subtitle, "Unlocked at ") != NULL;
 }
 
+/* The reason dialog is closed and destroyed, not merely hidden: GTK 4.8's
+ * AT-SPI root answers a screen reader that asks for a window index past
+ * the visible ones with the last toplevel, and crashes on a hidden one (see
+ * docs/doors-and-logs.md), so the view must leave none behind. */
 static gboolean
 dialog_gone (gpointer data)
 {
-  return _concierge_doors_view_get_dialog (data) == NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (_concierge_doors_view_get_dialog (data) != NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -505,7 +551,6 @@ test_keyboard (Fixture       *fixture,
   GtkWidget *entry_text;
   AdwActionRow *first = NULL;
   AdwActionRow *second = NULL;
-  g_autoptr(GPtrArray) bodies = NULL;
 
   assert_mnemonics_unique (GTK_WIDGET (fixture->view));
 
@@ -583,9 +628,41 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (focus_of (fixture) == garage_unlock);
   g_assert_true (gtk_widget_activate (focus_of (fixture)));
   g_assert_true (hcc_test_wait_until (garage_unlocked, fixture, TEST_TIMEOUT_MS));
-  bodies = control_requests (fixture);
-  g_assert_cmpuint (bodies->len, ==, 1);
-  assert_control_body (g_ptr_array_index (bodies, 0), 1, garage_id);
+  assert_sent_once (fixture, 1, garage_id);
+}
+
+static void
+test_reason_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *door_id = hcc_door_get_id (find_door (fixture, "Garage door"));
+  g_autoptr(ConciergeDoorAction) entry = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *reason;
+
+  test_clear_requests (fixture->test->sim);
+
+  /* Escape (the window's close) asks nothing of the platform, and the
+   * dialog is gone, not hidden. */
+  activate_door_action (fixture, door_id, "unlock-with-reason");
+  dialog = _concierge_doors_view_get_dialog (fixture->view);
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (hcc_test_wait_until (dialog_gone, fixture->view, TEST_TIMEOUT_MS));
+  g_assert_cmpuint (count_sent (fixture), ==, 0);
+
+  /* Enter in the reason entry confirms and closes the dialog. */
+  activate_door_action (fixture, door_id, "unlock-with-reason");
+  reason = _concierge_doors_view_get_reason_entry (fixture->view);
+  g_assert_nonnull (reason);
+  gtk_editable_set_text (reason, "Parcel for the caretaker");
+  g_signal_emit_by_name (reason, "activate");
+  g_assert_true (hcc_test_wait_until (dialog_gone, fixture->view, TEST_TIMEOUT_MS));
+  g_assert_true (hcc_test_wait_until (garage_unlocked, fixture, TEST_TIMEOUT_MS));
+
+  assert_sent_once (fixture, 1, door_id);
+  entry = newest_logged (fixture, CONCIERGE_DOOR_ACTION_RESULT_OK);
+  g_assert_cmpstr (concierge_door_action_get_reason (entry), ==, "Parcel for the caretaker");
 }
 
 static void
@@ -761,6 +838,7 @@ main (int   argc,
   g_test_add ("/doors-view/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/doors-view/unlock", Fixture, NULL, fixture_setup, test_unlock, fixture_teardown);
   g_test_add ("/doors-view/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
+  g_test_add ("/doors-view/reason-keys", Fixture, NULL, fixture_setup, test_reason_keys, fixture_teardown);
   g_test_add ("/doors-view/keep-unlocked", Fixture, NULL, fixture_setup, test_keep_unlocked, fixture_teardown);
   g_test_add ("/doors-view/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/doors-view/list-failed", Fixture, NULL, fixture_setup, test_list_failed, fixture_teardown);
