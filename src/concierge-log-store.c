@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "concierge-csv.h"
+#include "concierge-directory.h"
 #include "concierge-log-store.h"
 #include "concierge-sqlite-worker.h"
 
@@ -90,7 +91,7 @@ typedef struct
 
 typedef struct
 {
-  char     *pattern;  /* (nullable): a LIKE pattern, already escaped */
+  char     *folded;   /* (nullable): the typed text, folded as the search folds rows */
   gint64    from;     /* G_MININT64 when unbounded */
   gint64    until;    /* G_MAXINT64 when unbounded */
   gint64    offset;
@@ -126,6 +127,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+#define CALL_COLUMNS \
+  "record_id, device_name, device_serial, building, room, call_type, started, " \
+  "outcome, operator, answered, ended, acknowledged"
+
+#define DOOR_COLUMNS \
+  "uuid, time, operator, door_id, door_name, action, reason, source, call_record_id, " \
+  "result, error_code, error_message"
+
+/* What a search looks in, folded in one call per row. The fields are
+ * joined by newlines, which nobody types, so a match never spans two. */
+#define CALL_SEARCH_TEXT \
+  "concierge_fold (device_name || char (10) || device_serial || char (10) || building" \
+  "                || char (10) || room || char (10) || ifnull (operator, ''))"
+
+#define DOOR_SEARCH_TEXT \
+  "concierge_fold (door_name || char (10) || door_id || char (10) || operator" \
+  "                || char (10) || ifnull (reason, ''))"
 
 /* The schema, one step per version: migrations[n] turns version n into n+1.
  * Times are microseconds since the Unix epoch in UTC, so they sort and
@@ -167,14 +186,6 @@ static const char * const migrations[] = {
   "CREATE INDEX door_actions_by_time ON door_actions (time);"
   "CREATE INDEX door_actions_by_door ON door_actions (door_id, result, id);",
 };
-
-#define CALL_COLUMNS \
-  "record_id, device_name, device_serial, building, room, call_type, started, " \
-  "outcome, operator, answered, ended, acknowledged"
-
-#define DOOR_COLUMNS \
-  "uuid, time, operator, door_id, door_name, action, reason, source, call_record_id, " \
-  "result, error_code, error_message"
 
 static void
 log_job_free (LogJob *job)
@@ -221,7 +232,7 @@ query_free (gpointer data)
 {
   Query *q = data;
 
-  g_free (q->pattern);
+  g_free (q->folded);
   g_clear_object (&q->file);
   g_free (q);
 }
@@ -238,25 +249,41 @@ time_or_now (GDateTime *time)
   return concierge_sqlite_time_to_usec (now);
 }
 
-/* LIKE matches substrings; the user's % _ and \ must match themselves. */
-static char *
-like_pattern (const char *text)
+/* concierge_fold(text): the text folded as the directory's search folds it
+ * (case and accents aside, "Öztürk" -> "ozturk"), so the log's search finds
+ * what the user types without accents; SQLite's own LIKE folds ASCII only.
+ * Deterministic: the same text always folds the same way, so SQLite may
+ * reuse a result, and a later schema may keep folded text in an index. */
+static void
+fold_sql (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
 {
-  GString *pattern;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-
-  pattern = g_string_new ("%");
-  for (const char *p = text; *p != '\0'; p++)
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
     {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
+      sqlite3_result_null (context);
+      return;
     }
-  g_string_append_c (pattern, '%');
 
-  return g_string_free (pattern, FALSE);
+  sqlite3_result_text (context,
+                       concierge_directory_fold ((const char *) sqlite3_value_text (argv[0])),
+                       -1, g_free);
+}
+
+static gboolean
+register_functions (sqlite3  *db,
+                    GError  **error)
+{
+  if (sqlite3_create_function_v2 (db, "concierge_fold", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, fold_sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CONCIERGE_LOG_STORE_ERROR, CONCIERGE_LOG_STORE_ERROR_FAILED,
+                   "%s: %s", _("Could not use the log database"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -358,6 +385,7 @@ static const ConciergeSqliteSchema log_schema = {
   .failed_label = N_("Could not use the log database"),
   .too_new_message = N_("The log database was written by a newer version of Concierge"),
   .closed_message = N_("The log database is closed"),
+  .setup = register_functions,
   .batch_committed = batch_committed,
 };
 
@@ -610,7 +638,7 @@ static void
 bind_query (sqlite3_stmt *stmt,
             Query        *q)
 {
-  bind_text (stmt, 1, q->pattern);
+  bind_text (stmt, 1, q->folded);
   sqlite3_bind_int64 (stmt, 2, q->from);
   sqlite3_bind_int64 (stmt, 3, q->until);
   sqlite3_bind_int64 (stmt, 4, q->limit);
@@ -626,10 +654,7 @@ select_calls (ConciergeSqliteWorker  *worker,
 
   stmt = concierge_sqlite_worker_statement (worker,
                   "SELECT " CALL_COLUMNS " FROM calls "
-                  "WHERE (?1 IS NULL"
-                  "       OR device_name LIKE ?1 ESCAPE '\\' OR device_serial LIKE ?1 ESCAPE '\\'"
-                  "       OR building LIKE ?1 ESCAPE '\\' OR room LIKE ?1 ESCAPE '\\'"
-                  "       OR operator LIKE ?1 ESCAPE '\\')"
+                  "WHERE (?1 IS NULL OR instr (" CALL_SEARCH_TEXT ", ?1) > 0)"
                   "  AND started >= ?2 AND started < ?3 "
                   "ORDER BY started DESC, record_id DESC "
                   "LIMIT ?4 OFFSET ?5",
@@ -650,9 +675,7 @@ select_door_actions (ConciergeSqliteWorker  *worker,
 
   stmt = concierge_sqlite_worker_statement (worker,
                   "SELECT " DOOR_COLUMNS " FROM door_actions "
-                  "WHERE (?1 IS NULL"
-                  "       OR door_name LIKE ?1 ESCAPE '\\' OR door_id LIKE ?1 ESCAPE '\\'"
-                  "       OR operator LIKE ?1 ESCAPE '\\' OR reason LIKE ?1 ESCAPE '\\')"
+                  "WHERE (?1 IS NULL OR instr (" DOOR_SEARCH_TEXT ", ?1) > 0)"
                   "  AND time >= ?2 AND time < ?3 "
                   "ORDER BY time DESC, id DESC "
                   "LIMIT ?4 OFFSET ?5",
@@ -1315,7 +1338,9 @@ query_new (const char *text,
 {
   Query *q = g_new0 (Query, 1);
 
-  q->pattern = like_pattern (text);
+  /* A plain substring: what the user types, % _ and \ too, matches itself. */
+  if (text != NULL && *text != '\0')
+    q->folded = concierge_directory_fold (text);
   q->from = from != NULL ? concierge_sqlite_time_to_usec (from) : G_MININT64;
   q->until = until != NULL ? concierge_sqlite_time_to_usec (until) : G_MAXINT64;
   q->offset = offset;

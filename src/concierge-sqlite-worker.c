@@ -288,12 +288,11 @@ open_connection (ConciergeSqliteWorker  *self,
   if (g_strcmp0 (journal_mode, "wal") != 0)
     g_debug ("%s is in journal mode %s, not WAL", self->path, journal_mode);
 
+  /* The set-up first: migrations may use the functions it registers. */
   if (!concierge_sqlite_worker_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !concierge_sqlite_worker_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (self->schema->setup != NULL && !self->schema->setup (self->db, error)) ||
       !migrate (self, error))
-    goto fail;
-
-  if (self->schema->setup != NULL && !self->schema->setup (self->db, error))
     goto fail;
 
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,

@@ -31,8 +31,9 @@ G_DECLARE_FINAL_TYPE (ConciergeSqliteWorker, concierge_sqlite_worker,
 /* For statements of their own (concierge_sqlite_worker_prepare()). */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* Runs on the worker right after the database is opened and migrated, for
- * what lives on a connection rather than in the file (SQL functions). */
+/* Runs on the worker right after the database is opened, before the
+ * migrations, for what lives on a connection rather than in the file (SQL
+ * functions, which migrations and triggers may then use). */
 typedef gboolean (*ConciergeSqliteSetupFunc) (sqlite3  *db,
                                               GError  **error);
 

@@ -677,6 +677,97 @@ test_query_door_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (m), ==, 2);
 }
 
+/* The ids of @model's calls, or the door names of its actions, joined. */
+static char *
+joined (GListModel *model)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_string_append (text, i > 0 ? " " : "");
+      if (CONCIERGE_IS_CALL_RECORD (item))
+        g_string_append (text, concierge_call_record_get_record_id (CONCIERGE_CALL_RECORD (item)));
+      else
+        g_string_append (text, concierge_door_action_get_door_name (CONCIERGE_DOOR_ACTION (item)));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+expect_calls (ConciergeLogStore *store,
+              const char        *typed,
+              const char        *ids)
+{
+  g_autoptr(GListModel) model = query_calls (store, typed, NULL, NULL, 0, -1);
+  g_autofree char *got = joined (model);
+
+  g_assert_cmpstr (got, ==, ids);
+}
+
+static void
+expect_doors (ConciergeLogStore *store,
+              const char        *typed,
+              const char        *names)
+{
+  g_autoptr(GListModel) model = query_doors (store, typed, NULL, NULL);
+  g_autofree char *got = joined (model);
+
+  g_assert_cmpstr (got, ==, names);
+}
+
+/* Names with accents are found as a desk user types them: lower case,
+ * without accents, and the other way round. */
+static void
+test_query_folded (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ConciergeDoorAction) summer = NULL;
+  g_autoptr(ConciergeDoorAction) garden = NULL;
+  g_autoptr(GDateTime) d10 = at (10, 12, 0);
+  g_autoptr(GDateTime) d11 = at (11, 12, 0);
+  g_autoptr(GDateTime) d12 = at (12, 12, 0);
+
+  /* Only "turk" has an e, with or without an accent. */
+  concierge_log_store_call_started (f->store, "turk", "öztürk door", "S1", "Résidence Élysée", "3",
+                                    1, d10);
+  concierge_log_store_call_answered (f->store, "turk", "Zoë", NULL);
+  concierge_log_store_call_started (f->store, "plain", "Ostrava door", "S2", "Block B", "4", 1, d11);
+  concierge_log_store_call_answered (f->store, "plain", "Zora", NULL);
+  concierge_log_store_call_started (f->store, "lodz", "Łódź door", "S3", "Block C", "5", 0, d12);
+
+  summer = concierge_door_action_new ("Łukasz", "D1", "Porte d'Été",
+                                      CONCIERGE_DOOR_ACTION_KEEP_UNLOCKED, "Livraison pour M. Müller",
+                                      CONCIERGE_DOOR_ACTION_SOURCE_DOORS_VIEW, NULL);
+  garden = concierge_door_action_new ("Lucas", "D2", "Garden gate", CONCIERGE_DOOR_ACTION_UNLOCK,
+                                      "Mueller visit", CONCIERGE_DOOR_ACTION_SOURCE_DOORS_VIEW, NULL);
+  concierge_log_store_record_door_action (f->store, summer);
+  concierge_log_store_record_door_action (f->store, garden);
+
+  /* The call log: door station, building and operator, newest first. */
+  expect_calls (f->store, "Öz", "turk");
+  expect_calls (f->store, "ozturk", "turk");
+  expect_calls (f->store, "OZTÜRK", "turk");
+  expect_calls (f->store, "elysee", "turk");
+  expect_calls (f->store, "zoe", "turk");
+  expect_calls (f->store, "zo", "plain turk");
+  expect_calls (f->store, "lodz", "lodz");
+  expect_calls (f->store, "é", "turk");
+  expect_calls (f->store, "ozturkk", "");
+
+  /* The door log: door name, operator and reason. */
+  expect_doors (f->store, "ete", "Porte d'Été");
+  expect_doors (f->store, "d'e", "Porte d'Été");
+  expect_doors (f->store, "lukasz", "Porte d'Été");
+  expect_doors (f->store, "muller", "Porte d'Été");
+  expect_doors (f->store, "MÜLLER", "Porte d'Été");
+  expect_doors (f->store, "mueller", "Garden gate");
+  expect_doors (f->store, "e", "Garden gate Porte d'Été");
+}
+
 static char *
 sqlite_text (const char *path,
              const char *sql)
@@ -1112,6 +1203,8 @@ main (int   argc,
               fixture_set_up, test_query_search_and_dates, fixture_tear_down);
   g_test_add ("/log-store/query/doors", Fixture, NULL,
               fixture_set_up, test_query_door_search, fixture_tear_down);
+  g_test_add ("/log-store/query/folded", Fixture, NULL,
+              fixture_set_up, test_query_folded, fixture_tear_down);
   g_test_add ("/log-store/query/cancelled", Fixture, NULL,
               fixture_set_up, test_query_cancelled, fixture_tear_down);
   g_test_add ("/log-store/store/restart", Fixture, NULL,
