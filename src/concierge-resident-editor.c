@@ -468,6 +468,20 @@ date_changed_cb (ConciergeResidentEditor *self,
     touch (self, FIELD_END);
 }
 
+/* Minutes read "9:05", not "9:5": the spin button's own output writes the
+ * number as it is. Returning TRUE keeps that output from running. */
+static gboolean
+minute_output_cb (GtkSpinButton           *spin,
+                  ConciergeResidentEditor *self)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
 static void
 language_changed_cb (ConciergeResidentEditor *self)
 {
@@ -926,6 +940,7 @@ concierge_resident_editor_class_init (ConciergeResidentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConciergeResidentEditor, language_error);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, minute_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_room_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);

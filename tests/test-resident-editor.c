@@ -368,6 +368,59 @@ test_two_rooms (Fixture       *f,
   g_assert_cmpstr (hcc_resident_get_phone (cached), ==, "+48 600 100 200");
 }
 
+static GtkSpinButton *
+spin_button (ConciergeResidentEditor *editor,
+             const char              *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (editor), CONCIERGE_TYPE_RESIDENT_EDITOR,
+                                                  name);
+
+  g_assert_true (GTK_IS_SPIN_BUTTON (child));
+  return GTK_SPIN_BUTTON (child);
+}
+
+/* The validity's minutes read like a clock: "00", "05", never "0", "5". */
+static void
+test_minutes_two_digits (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ConciergeResidentEditor) editor = present (f, concierge_resident_editor_new_add (f->test->session));
+  GtkSpinButton *minutes[] = { spin_button (editor, "start_minute"), spin_button (editor, "end_minute") };
+  static const struct {
+    int         value;
+    const char *shown;
+  } cases[] = {
+    { 0, "00" }, { 5, "05" }, { 9, "09" }, { 10, "10" }, { 59, "59" },
+  };
+
+  /* A new resident's validity ends at 23:59. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (minutes[1])), ==, "59");
+
+  for (guint m = 0; m < G_N_ELEMENTS (minutes); m++)
+    {
+      GtkEditable *text = GTK_EDITABLE (minutes[m]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          gtk_spin_button_set_value (minutes[m], cases[i].value);
+          g_assert_cmpstr (gtk_editable_get_text (text), ==, cases[i].shown);
+        }
+
+      /* Typed as one digit, it is read and then shown with two. */
+      gtk_editable_set_text (text, "7");
+      gtk_spin_button_update (minutes[m]);
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (minutes[m]), ==, 7);
+      g_assert_cmpstr (gtk_editable_get_text (text), ==, "07");
+
+      /* Stepping past the end wraps round, still with two digits. */
+      gtk_spin_button_set_value (minutes[m], 59);
+      gtk_spin_button_spin (minutes[m], GTK_SPIN_STEP_FORWARD, 1);
+      g_assert_cmpstr (gtk_editable_get_text (text), ==, "00");
+    }
+
+  gtk_window_close (GTK_WINDOW (editor));
+}
+
 static void
 test_escape_cancels (Fixture       *f,
                      gconstpointer  data)
@@ -391,6 +444,8 @@ main (int    argc,
   g_test_add ("/resident-editor/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   g_test_add ("/resident-editor/two-rooms", Fixture, NULL, fixture_setup, test_two_rooms, fixture_teardown);
   g_test_add ("/resident-editor/escape", Fixture, NULL, fixture_setup, test_escape_cancels, fixture_teardown);
+  g_test_add ("/resident-editor/minutes", Fixture, NULL, fixture_setup, test_minutes_two_digits,
+              fixture_teardown);
 
   return g_test_run ();
 }
