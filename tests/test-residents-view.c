@@ -11,6 +11,7 @@
 #include "concierge-resident-row.h"
 #include "concierge-residents-view-private.h"
 #include "concierge-test-session.h"
+#include "test-views-common.h"
 
 #define TIMEOUT_MS 30000
 
@@ -151,16 +152,11 @@ count_in_building (Fixture    *f,
   return count;
 }
 
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
+static gboolean
+is_resident_row (GtkWidget *widget,
+                 gpointer   data)
 {
-  if (CONCIERGE_IS_RESIDENT_ROW (widget))
-    g_ptr_array_add (rows, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
+  return CONCIERGE_IS_RESIDENT_ROW (widget);
 }
 
 /* The row on screen for @resident, or NULL. */
@@ -172,7 +168,7 @@ find_shown_row (Fixture     *f,
   g_autofree char *name = g_strdup_printf ("%s, %s", hcc_resident_get_last_name (resident),
                                            hcc_resident_get_first_name (resident));
 
-  collect_rows (GTK_WIDGET (f->view), rows);
+  test_views_collect (GTK_WIDGET (f->view), is_resident_row, NULL, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       ConciergeResidentRow *row = rows->pdata[i];
@@ -630,57 +626,9 @@ test_leave_room (Fixture       *f,
 /* Screenshots for a human to look at, when CONCIERGE_SCREENSHOT_DIR is set. */
 
 static void
-count_paint_cb (GdkFrameClock *clock,
-                guint         *paints)
-{
-  (*paints)++;
-}
-
-static gboolean
-painted_twice (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  /* A window's paintable draws nothing; its content draws everything but
-   * the shadow. */
-  GtkWidget *widget = gtk_window_get_child (GTK_WINDOW (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("CONCIERGE_SCREENSHOT_DIR"), name, NULL);
-  int width;
-  int height;
-  guint paints = 0;
-  gulong id;
-
-  /* Two frames, so the last change is laid out and drawn. */
-  id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (count_paint_cb), &paints);
-  gtk_widget_queue_draw (widget);
-  g_assert_true (hcc_test_wait_until (painted_twice, &paints, TIMEOUT_MS));
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (widget), id);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.5, 0.5, 0.5, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_widget_snapshot_child (window, widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
-static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr(HccResident) resident = NULL;
   GtkWindow *editor;
 
@@ -692,32 +640,26 @@ test_screenshots (Fixture       *f,
 
   resident = find_accented (f);
   concierge_residents_view_show_resident (f->view, hcc_resident_get_id (resident));
-  save_screenshot (GTK_WIDGET (f->window), "residents-1024-light.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_screenshot (GTK_WIDGET (f->window), "residents-1024-dark.png");
+  test_views_screenshots (f->window, "residents-1024");
   type_query (f, "harbour");
-  save_screenshot (GTK_WIDGET (f->window), "residents-search-dark.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  test_views_screenshot (f->window, "residents-search-dark.png", TRUE);
   gtk_window_set_default_size (f->window, 1920, 1080);
-  save_screenshot (GTK_WIDGET (f->window), "residents-1920-light.png");
+  test_views_screenshot (f->window, "residents-1920-light.png", FALSE);
   gtk_window_set_default_size (f->window, 600, 700);
-  save_screenshot (GTK_WIDGET (f->window), "residents-narrow-light.png");
+  test_views_screenshot (f->window, "residents-narrow-light.png", FALSE);
 
   editor = concierge_resident_editor_new_edit (f->test->session, resident);
   gtk_window_set_transient_for (editor, f->window);
   gtk_window_present (editor);
   gtk_editable_set_text (_concierge_resident_editor_get_entry (CONCIERGE_RESIDENT_EDITOR (editor), "email"), "not-an-address");
-  save_screenshot (GTK_WIDGET (editor), "editor-light.png");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_screenshot (GTK_WIDGET (editor), "editor-dark.png");
+  test_views_screenshots (editor, "editor");
   gtk_window_destroy (editor);
 
   concierge_residents_view_show_resident (f->view, hcc_resident_get_id (resident));
   editor = _concierge_residents_view_remove (f->view);
   g_assert_nonnull (editor);
-  save_screenshot (GTK_WIDGET (editor), "remove-dark.png");
+  test_views_screenshot (editor, "remove-dark.png", TRUE);
   gtk_window_destroy (editor);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
