@@ -600,7 +600,6 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  g_test_log_set_fatal_handler (calls_fatal_log_cb, NULL);
 
 #define ADD(path, func, seed) \
   g_test_add ("/call-actions/" path, Fixture, GUINT_TO_POINTER (seed), setup, func, teardown)

@@ -414,20 +414,6 @@ player_has_frames (gpointer data)
          concierge_player_get_frames_shown (player) >= 1;
 }
 
-/* GStreamer 1.22's hlsdemux2/decodebin3 may warn about sticky event order
- * when a live HLS stream stalls on a loaded machine; that is GStreamer's
- * own complaint, not ours, and must not fail the test. Every other
- * warning still does. */
-static inline gboolean
-calls_fatal_log_cb (const char     *log_domain,
-                    GLogLevelFlags  log_level,
-                    const char     *message,
-                    gpointer        user_data)
-{
-  return !(g_strcmp0 (log_domain, "GStreamer") == 0 &&
-           strstr (message, "Sticky event misordering") != NULL);
-}
-
 typedef struct {
   CallsFixture *f;
   const char   *page;
