@@ -99,12 +99,16 @@ send_for (ConciergeCallNotifier *self,
   const char * const *doors = concierge_queued_call_get_door_ids (call);
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *id = g_strdup_printf ("call-%s", record_id);
+  g_autofree char *building = NULL;
+  g_autofree char *room_id = NULL;
 
   g_free (self->last_title);
   /* Translators: a notification's title; %s is the door station's name. */
   self->last_title = g_strdup_printf (_("Door call from %s"), _concierge_call_station_name (hcc_call));
   g_free (self->last_body);
-  self->last_body = _concierge_call_describe_place (hcc_call, NULL);
+  /* The directory knows the place; the camera's area is not looked up here. */
+  _concierge_call_find_place (self->session, hcc_call, NULL, &building, &room_id);
+  self->last_body = _concierge_call_describe_place (hcc_call, building);
 
   notification = g_notification_new (self->last_title);
   g_notification_set_body (notification, self->last_body);

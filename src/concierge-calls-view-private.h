@@ -19,6 +19,17 @@ const char          *_concierge_call_state_label           (ConciergeQueuedCallS
 char                *_concierge_call_describe_place        (HccCall                  *call,
                                                             const char               *building);
 const char          *_concierge_call_station_name          (HccCall                  *call);
+/* Where @call rings, as far as the platform's data tells: the building
+ * (from the room, else the station's building in the directory, else
+ * @camera_area, the area of the station's camera) and, for a room call,
+ * the room's ID in the directory (from the called resident, else the
+ * number in the station's building or in one building only). Either may
+ * be NULL. (transfer full) */
+void                 _concierge_call_find_place            (ConciergeSession         *session,
+                                                            HccCall                  *call,
+                                                            const char               *camera_area,
+                                                            char                    **building,
+                                                            char                    **room_id);
 /* "Lobby door unlocked", or why not, one line per door. (transfer full) */
 char                *_concierge_describe_door_results      (GListModel               *results,
                                                             const GError             *error,

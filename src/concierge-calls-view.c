@@ -37,6 +37,9 @@ struct _ConciergeCallsView
   char                  *preview_record_id; /* (owned) (nullable) */
   char                  *last_toast;    /* (owned) (nullable): for tests */
   GListModel            *rooms;         /* (owned) (nullable): the directory's rooms */
+  GListModel            *buildings;     /* (owned) (nullable): the directory's buildings */
+  GListModel            *residents;     /* (owned) (nullable): the directory's residents */
+  GHashTable            *station_areas; /* (owned) serial -> area of the station's camera */
 };
 
 enum {
@@ -67,57 +70,16 @@ typedef struct {
 
 /* Rows */
 
-/* The room the call rings at, from the directory: a number is unique only
- * within a building, so a number found in several buildings stays unknown
- * unless the station's building tells them apart. */
+/* The area of the station's camera, once the preview found it for that
+ * station: kept per serial, so that every row of the station keeps its
+ * place after the preview moved on to another call or stopped. */
 static const char *
-find_room_id (ConciergeCallsView *self,
-              HccCall            *call,
-              const char         *building)
+camera_area (ConciergeCallsView *self,
+             HccCall            *call)
 {
-  ConciergeDirectory *directory;
-  GListModel *rooms;
-  const char *number = hcc_call_get_room_number (call);
-  const char *found = NULL;
-  guint matches = 0;
-  guint n;
+  const char *serial = hcc_call_get_device_serial (call);
 
-  if (self->session == NULL || number == NULL || *number == '\0' ||
-      hcc_call_get_call_type (call) != HCC_CALL_TYPE_ROOM)
-    return NULL;
-
-  directory = concierge_session_get_directory (self->session);
-  if (directory == NULL)
-    return NULL;
-
-  rooms = concierge_directory_get_rooms (directory);
-  n = g_list_model_get_n_items (rooms);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HccRoom) room = g_list_model_get_item (rooms, i);
-
-      if (g_strcmp0 (hcc_room_get_number (room), number) != 0)
-        continue;
-      if (building != NULL && g_strcmp0 (hcc_room_get_building_name (room), building) == 0)
-        return hcc_room_get_id (room);
-
-      found = hcc_room_get_id (room);
-      matches++;
-    }
-
-  return matches == 1 ? found : NULL;
-}
-
-static const char *
-preview_building (ConciergeCallsView *self,
-                  HccCall            *call)
-{
-  if (self->preview_video == NULL)
-    return NULL;
-  if (g_strcmp0 (concierge_station_video_get_serial (self->preview_video),
-                 hcc_call_get_device_serial (call)) != 0)
-    return NULL;
-  return concierge_station_video_get_area_name (self->preview_video);
+  return serial != NULL ? g_hash_table_lookup (self->station_areas, serial) : NULL;
 }
 
 static void
@@ -178,9 +140,13 @@ static void
 row_update_place (Row *row)
 {
   HccCall *call = concierge_queued_call_get_call (row->call);
-  const char *building = preview_building (row->view, call);
-  g_autofree char *place = _concierge_call_describe_place (call, building);
-  const char *room_id = find_room_id (row->view, call, building);
+  g_autofree char *building = NULL;
+  g_autofree char *room_id = NULL;
+  g_autofree char *place = NULL;
+
+  _concierge_call_find_place (row->view->session, call, camera_area (row->view, call),
+                              &building, &room_id);
+  place = _concierge_call_describe_place (call, building);
 
   gtk_label_set_label (row->place, place);
   gtk_widget_set_visible (row->show_room, room_id != NULL);
@@ -332,7 +298,8 @@ create_row_cb (gpointer item,
   return row->box;
 }
 
-/* Rows show the building once the preview found the station's camera. */
+/* Rows look again at their place when the directory or a camera area
+ * tells more. */
 static void
 refresh_bound_rows (ConciergeCallsView *self)
 {
@@ -508,20 +475,35 @@ items_changed_cb (ConciergeCallsView *self,
 static void
 preview_area_cb (ConciergeCallsView *self)
 {
+  const char *serial = concierge_station_video_get_serial (self->preview_video);
+  const char *area = concierge_station_video_get_area_name (self->preview_video);
+
+  /* The area stays known when the preview stops (and forgets it). */
+  if (serial != NULL && area != NULL && *area != '\0')
+    g_hash_table_replace (self->station_areas, g_strdup (serial), g_strdup (area));
   refresh_bound_rows (self);
   update_preview_problem (self);
 }
 
 static void
-rooms_changed_cb (ConciergeCallsView *self)
+directory_changed_cb (ConciergeCallsView *self)
 {
   refresh_bound_rows (self);
 }
 
-/* Show Room needs the directory, which exists once the session started
- * and fills in the background. */
+static GListModel *
+watch_model (ConciergeCallsView *self,
+             GListModel         *model)
+{
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (directory_changed_cb), self);
+  return g_object_ref (model);
+}
+
+/* Places and Show Room come from the directory (buildings, rooms, the
+ * called residents), which exists once the session started and fills in
+ * the background. */
 static void
-watch_rooms (ConciergeCallsView *self)
+watch_directory (ConciergeCallsView *self)
 {
   ConciergeDirectory *directory;
 
@@ -532,9 +514,23 @@ watch_rooms (ConciergeCallsView *self)
   if (directory == NULL)
     return;
 
-  self->rooms = g_object_ref (concierge_directory_get_rooms (directory));
-  g_signal_connect_swapped (self->rooms, "items-changed", G_CALLBACK (rooms_changed_cb), self);
+  self->rooms = watch_model (self, concierge_directory_get_rooms (directory));
+  self->buildings = watch_model (self, concierge_directory_get_buildings (directory));
+  self->residents = watch_model (self, concierge_directory_get_residents (directory));
   refresh_bound_rows (self);
+}
+
+static void
+unwatch_directory (ConciergeCallsView *self)
+{
+  GListModel **models[] = { &self->rooms, &self->buildings, &self->residents };
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    if (*models[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (*models[i], self);
+        g_clear_object (models[i]);
+      }
 }
 
 static void
@@ -633,6 +629,7 @@ concierge_calls_view_finalize (GObject *object)
 
   g_free (self->preview_record_id);
   g_free (self->last_toast);
+  g_hash_table_unref (self->station_areas);
 
   G_OBJECT_CLASS (concierge_calls_view_parent_class)->finalize (object);
 }
@@ -678,6 +675,7 @@ concierge_calls_view_init (ConciergeCallsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->station_areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->preview_player = concierge_player_new ();
   concierge_player_view_set_player (self->preview_view, self->preview_player);
 
@@ -737,11 +735,8 @@ concierge_calls_view_set_session (ConciergeCallsView *self,
     }
   g_clear_pointer (&self->preview_record_id, g_free);
 
-  if (self->rooms != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->rooms, self);
-      g_clear_object (&self->rooms);
-    }
+  unwatch_directory (self);
+  g_hash_table_remove_all (self->station_areas);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
 
@@ -760,13 +755,13 @@ concierge_calls_view_set_session (ConciergeCallsView *self,
                                 G_CALLBACK (preview_area_cb), self);
       g_signal_connect_swapped (self->preview_video, "notify::problem",
                                 G_CALLBACK (preview_area_cb), self);
-      g_signal_connect_swapped (session, "notify::started", G_CALLBACK (watch_rooms), self);
+      g_signal_connect_swapped (session, "notify::started", G_CALLBACK (watch_directory), self);
     }
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->queue),
                            create_row_cb, self, NULL);
   update_page (self);
-  watch_rooms (self);
+  watch_directory (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

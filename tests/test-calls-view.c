@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "concierge-call-record.h"
+#include "hcc-sim-world.h"
 #include "test-calls-common.h"
 
 typedef struct {
@@ -315,6 +316,170 @@ array_not_empty (gpointer data)
   return ((GPtrArray *) data)->len > 0;
 }
 
+/* The first row whose place mentions @text, or NULL. */
+static GtkWidget *
+row_with_place (CallsFixture *f,
+                const char   *text)
+{
+  GtkWidget *list = _concierge_calls_view_get_list_view (f->view);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *place = find_named (child, "call-place", NULL);
+
+      if (place != NULL && strstr (gtk_label_get_label (GTK_LABEL (place)), text) != NULL)
+        return child;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *row;
+  const char *place;
+} PlaceWait;
+
+static gboolean
+row_place_is (gpointer data)
+{
+  PlaceWait *wait = data;
+
+  return g_strcmp0 (row_text (wait->row, "call-place"), wait->place) == 0 &&
+         gtk_widget_get_visible (row_child (wait->row, "show-room"));
+}
+
+/* The row shows @place and its Show Room asks the window for @room_id. */
+static void
+assert_row_place (CallsFixture *f,
+                  GtkWidget    *row,
+                  const char   *place,
+                  const char   *room_id)
+{
+  PlaceWait wait = { row, place };
+
+  if (!hcc_test_wait_until (row_place_is, &wait, TIMEOUT_MS))
+    g_assert_cmpstr (row_text (row, "call-place"), ==, place);
+  g_assert_true (gtk_widget_get_visible (row_child (row, "show-room")));
+  g_ptr_array_set_size (f->shown_rooms, 0);
+  g_assert_true (gtk_widget_activate (row_child (row, "show-room")));
+  g_assert_true (hcc_test_wait_until (array_not_empty, f->shown_rooms, TIMEOUT_MS));
+  g_assert_cmpstr (g_ptr_array_index (f->shown_rooms, 0), ==, room_id);
+}
+
+/* The simulator's site, built the same way as the fixture's: the truth the
+ * places are checked against. */
+static HccSimWorld *
+fixture_world (gconstpointer data)
+{
+  return hcc_sim_world_new (GPOINTER_TO_UINT (data) + 40, 0);
+}
+
+/* Two room calls from one station: when the first is answered, the preview
+ * stops, and the second call's row still says which building and room it
+ * rings at (the directory lists the station among the building's devices),
+ * with Show Room. Room 102 is in every building. */
+static void
+test_place_second_call (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CallsFixture *f = &fixture->f;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  HccSimWorld *world = fixture_world (data);
+  HccSimDevice *station;
+  HccSimBuilding *building;
+  HccSimRoom *room;
+  g_autofree char *place = NULL;
+  GtkWidget *first_row;
+  GtkWidget *second_row;
+
+  g_assert_true (concierge_test_session_wait_directory (f->ts, TIMEOUT_MS));
+  first = calls_inject (f, NULL, 101);
+  calls_wait_state (f, hcc_test_json_get_string (first, "record_id"),
+                    CONCIERGE_QUEUED_CALL_RINGING);
+  second = calls_inject (f, NULL, 102);
+  calls_wait_state (f, hcc_test_json_get_string (second, "record_id"),
+                    CONCIERGE_QUEUED_CALL_RINGING);
+
+  station = g_hash_table_lookup (world->devices_by_serial,
+                                 hcc_test_json_get_string (second, "device_serial"));
+  g_assert_nonnull (station);
+  building = g_hash_table_lookup (world->buildings_by_id, station->building_id);
+  g_assert_nonnull (building);
+  room = hcc_sim_world_find_room (world, building->id, 102);
+  g_assert_nonnull (room);
+  place = g_strdup_printf ("%s · Room 102", building->name);
+
+  first_row = row_with_place (f, "Room 101");
+  second_row = row_with_place (f, "Room 102");
+  g_assert_nonnull (first_row);
+  g_assert_nonnull (second_row);
+  assert_row_place (f, second_row, place, room->id);
+
+  /* Answering the first call shows it, and the preview stops. */
+  g_assert_true (gtk_widget_activate (row_child (first_row, "answer")));
+  calls_wait_page (f, "call");
+  g_assert_null (_concierge_calls_view_get_preview_record_id (f->view));
+  assert_row_place (f, second_row, place, room->id);
+
+  hcc_sim_world_free (world);
+}
+
+/* A room call from the main gate, a station of no building, to a room
+ * number that every building has: the called resident (personId) tells
+ * which room it is. */
+static void
+test_place_main_gate (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CallsFixture *f = &fixture->f;
+  HccSimWorld *world = fixture_world (data);
+  g_autoptr(JsonNode) call = NULL;
+  g_autofree char *place = NULL;
+  HccSimDevice *gate = NULL;
+  HccSimRoom *room = NULL;
+  HccSimBuilding *building;
+  GtkWidget *row;
+
+  for (guint i = 0; i < world->devices->len && gate == NULL; i++)
+    {
+      HccSimDevice *device = g_ptr_array_index (world->devices, i);
+
+      if (g_strcmp0 (device->category, "videoIntercomDevice") == 0 && device->building_id == NULL)
+        gate = device;
+    }
+  g_assert_nonnull (gate);
+
+  /* The simulator rings the first room of that number (the site's first
+   * building): one with a resident who has an account, so the call
+   * carries userId and personId. */
+  for (guint i = 0; i < world->rooms->len && room == NULL; i++)
+    {
+      HccSimRoom *candidate = g_ptr_array_index (world->rooms, i);
+      HccSimPerson *person = hcc_sim_world_find_room_resident (world, candidate);
+      HccSimBuilding *other = g_ptr_array_index (world->buildings, world->buildings->len - 1);
+
+      if (g_strcmp0 (candidate->building_id,
+                     ((HccSimBuilding *) g_ptr_array_index (world->buildings, 0))->id) == 0 &&
+          person != NULL && person->user_id != NULL &&
+          hcc_sim_world_find_room (world, other->id, candidate->number) != NULL)
+        room = candidate;
+    }
+  g_assert_nonnull (room);
+  building = g_hash_table_lookup (world->buildings_by_id, room->building_id);
+  place = g_strdup_printf ("%s · Room %u", building->name, room->number);
+
+  g_assert_true (concierge_test_session_wait_directory (f->ts, TIMEOUT_MS));
+  call = calls_inject (f, gate->serial, room->number);
+  g_assert_nonnull (hcc_test_json_get_string (call, "person_id"));
+  row = calls_wait_row (f, gate->name);
+  assert_row_place (f, row, place, room->id);
+
+  hcc_sim_world_free (world);
+}
+
 /* The device or another desk ends calls: ringing stops at once, the rows
  * say what happened, the log keeps the outcome. Two calls at once queue
  * in arrival order. */
@@ -573,6 +738,8 @@ main (int   argc,
   ADD ("open-door", test_open_door, 4);
   ADD ("two-calls-device-end", test_two_calls_device_end, 5);
   ADD ("call-view-answered-elsewhere", test_call_view_answered_elsewhere, 6);
+  ADD ("place/second-call", test_place_second_call, 9);
+  ADD ("place/main-gate", test_place_main_gate, 10);
   if (g_test_subprocess ())
     ADD ("video/subprocess", test_video, 7);
   else
