@@ -439,30 +439,38 @@ calls_wait_page (CallsFixture *f,
     g_assert_cmpstr (_concierge_calls_view_get_page (f->view), ==, page);
 }
 
+static inline gboolean
+calls_true (gpointer data)
+{
+  return FALSE;
+}
+
 static inline void
 calls_save_png (CallsFixture *f,
                 const char   *path)
 {
   GtkWidget *widget = GTK_WIDGET (f->window);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A window being restyled (light to dark) draws nothing until its next
+   * layout: try again for a few seconds. */
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        hcc_test_wait_until (calls_true, NULL, 100);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static inline gboolean
-calls_true (gpointer data)
-{
-  return FALSE;
 }
 
 /* With CONCIERGE_SCREENSHOT_DIR set, saves the window as <name>-light.png

@@ -592,6 +592,80 @@ test_player_view_states (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+widget_laid_out (gpointer data)
+{
+  return gtk_widget_get_height (data) > 0;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child)) {
+    GtkWidget *found;
+
+    if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+      return child;
+    if ((found = find_label (child, text)) != NULL)
+      return found;
+  }
+
+  return NULL;
+}
+
+/* The title is written under the picture, so it never covers what the
+ * camera draws into it (its own name, its clock); it can be turned off
+ * where the caller names the camera already. */
+static void
+test_player_view_title (Fixture       *f,
+                        gconstpointer  data)
+{
+  ConciergePlayerView *view;
+  GtkWidget *window;
+  GtkWidget *picture;
+  GtkWidget *title;
+  graphene_rect_t picture_bounds;
+  graphene_rect_t title_bounds;
+
+  if (!have_display) {
+    g_test_skip ("No display");
+    return;
+  }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 240);
+  view = CONCIERGE_PLAYER_VIEW (concierge_player_view_new ());
+  g_assert_true (concierge_player_view_get_show_title (view));
+  concierge_player_view_set_title (view, "Front door");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+
+  picture = find_descendant (GTK_WIDGET (view), GTK_TYPE_PICTURE);
+  title = find_label (GTK_WIDGET (view), "Front door");
+  g_assert_nonnull (picture);
+  g_assert_nonnull (title);
+  wait_until (widget_mapped, title, "the title to show");
+  wait_until (widget_laid_out, picture, "the picture to get its size");
+  g_assert_true (gtk_widget_compute_bounds (picture, GTK_WIDGET (view), &picture_bounds));
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (view), &title_bounds));
+  g_assert_cmpfloat (picture_bounds.size.height, >, 100);
+  g_assert_cmpfloat (title_bounds.origin.y, >=,
+                     picture_bounds.origin.y + picture_bounds.size.height);
+
+  concierge_player_view_set_show_title (view, FALSE);
+  g_assert_false (gtk_widget_get_visible (title));
+  g_assert_cmpstr (concierge_player_view_get_title (view), ==, "Front door");
+  concierge_player_view_set_show_title (view, TRUE);
+  g_assert_true (gtk_widget_get_visible (title));
+  concierge_player_view_set_title (view, NULL);
+  g_assert_false (gtk_widget_get_visible (title));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +692,8 @@ main (int   argc,
               fixture_setup, test_player_hls_ended, fixture_teardown);
   g_test_add ("/media/player-view/states", Fixture, NULL,
               fixture_setup, test_player_view_states, fixture_teardown);
+  g_test_add ("/media/player-view/title", Fixture, NULL,
+              fixture_setup, test_player_view_title, fixture_teardown);
 
   return g_test_run ();
 }

@@ -23,9 +23,11 @@ struct _ConciergePlayerView
 
   ConciergePlayer *player;         /* (owned) (nullable) */
   char            *title;          /* (owned) (nullable) */
+  gboolean         show_title;
   GSignalGroup    *player_signals; /* (owned) */
 
-  /* Template children. */
+  /* Template children; dispose_template() unparents the bound direct child. */
+  GtkWidget       *content;
   GtkOverlay      *overlay;
   GtkPicture      *picture;
   GtkLabel        *title_label;
@@ -40,6 +42,7 @@ enum {
   PROP_0,
   PROP_PLAYER,
   PROP_TITLE,
+  PROP_SHOW_TITLE,
   N_PROPS
 };
 
@@ -50,7 +53,7 @@ G_DEFINE_FINAL_TYPE (ConciergePlayerView, concierge_player_view, GTK_TYPE_WIDGET
 static const char view_css[] =
   "concierge-player-view { background-color: black; }\n"
   ".concierge-video-status { padding: 12px; border-radius: 12px; }\n"
-  ".concierge-video-title { padding: 2px 8px; border-radius: 6px; }\n";
+  ".concierge-video-title { color: alpha(white, 0.8); }\n";
 
 static void
 ensure_css (GtkWidget *widget)
@@ -70,6 +73,14 @@ ensure_css (GtkWidget *widget)
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set_qdata_full (G_OBJECT (display), quark, g_object_ref (provider), g_object_unref);
+}
+
+static void
+update_title (ConciergePlayerView *self)
+{
+  gtk_label_set_label (self->title_label, self->title);
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label),
+                          self->show_title && self->title != NULL && self->title[0] != '\0');
 }
 
 static void
@@ -181,6 +192,10 @@ concierge_player_view_get_property (GObject    *object,
     g_value_set_string (value, self->title);
     break;
 
+  case PROP_SHOW_TITLE:
+    g_value_set_boolean (value, self->show_title);
+    break;
+
   default:
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
   }
@@ -201,6 +216,10 @@ concierge_player_view_set_property (GObject      *object,
 
   case PROP_TITLE:
     concierge_player_view_set_title (self, g_value_get_string (value));
+    break;
+
+  case PROP_SHOW_TITLE:
+    concierge_player_view_set_show_title (self, g_value_get_boolean (value));
     break;
 
   default:
@@ -254,6 +273,11 @@ concierge_player_view_class_init (ConciergePlayerViewClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_SHOW_TITLE] =
+    g_param_spec_boolean ("show-title", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Referencing the resource keeps its object file (and its constructor)
@@ -263,6 +287,7 @@ concierge_player_view_class_init (ConciergePlayerViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hccdesk/Concierge/media/"
                                                "concierge-player-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConciergePlayerView, content);
   gtk_widget_class_bind_template_child (widget_class, ConciergePlayerView, overlay);
   gtk_widget_class_bind_template_child (widget_class, ConciergePlayerView, picture);
   gtk_widget_class_bind_template_child (widget_class, ConciergePlayerView, title_label);
@@ -281,6 +306,7 @@ concierge_player_view_class_init (ConciergePlayerViewClass *klass)
 static void
 concierge_player_view_init (ConciergePlayerView *self)
 {
+  self->show_title = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   ensure_css (GTK_WIDGET (self));
@@ -347,10 +373,32 @@ concierge_player_view_set_title (ConciergePlayerView *self,
   g_free (self->title);
   self->title = g_strdup (title);
 
-  gtk_label_set_label (self->title_label, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL && title[0] != '\0');
+  update_title (self);
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+concierge_player_view_get_show_title (ConciergePlayerView *self)
+{
+  g_return_val_if_fail (CONCIERGE_IS_PLAYER_VIEW (self), FALSE);
+
+  return self->show_title;
+}
+
+void
+concierge_player_view_set_show_title (ConciergePlayerView *self,
+                                      gboolean             show_title)
+{
+  g_return_if_fail (CONCIERGE_IS_PLAYER_VIEW (self));
+
+  show_title = !!show_title;
+  if (self->show_title == show_title)
+    return;
+
+  self->show_title = show_title;
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
 }
 
 /* The visible status page: "video", "loading" or "error". */

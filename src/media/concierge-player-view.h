@@ -22,6 +22,12 @@ void             concierge_player_view_set_player      (ConciergePlayerView *sel
 const char      *concierge_player_view_get_title       (ConciergePlayerView *self);
 void             concierge_player_view_set_title       (ConciergePlayerView *self,
                                                         const char          *title);
+/* Whether the title is written under the picture (default TRUE). It is the
+ * accessible label's subject either way; callers that name the camera
+ * beside the view already turn it off. */
+gboolean         concierge_player_view_get_show_title  (ConciergePlayerView *self);
+void             concierge_player_view_set_show_title  (ConciergePlayerView *self,
+                                                        gboolean             show_title);
 const char      *concierge_player_view_get_status_page (ConciergePlayerView *self);
 
 G_END_DECLS
