@@ -24,11 +24,18 @@ struct _ConciergeCallActions
 
 G_DEFINE_FINAL_TYPE (ConciergeCallActions, concierge_call_actions, G_TYPE_OBJECT)
 
+/* How a call/receive request (answer, decline, hang up) is finished. */
+typedef gboolean (*ReceiveFinish) (ConciergeCallQueue  *queue,
+                                   GAsyncResult        *result,
+                                   GError             **error);
+
 /* What a finished request needs: the actions object may be gone by then,
  * so it is held weakly, and the cancellable says whether to care. */
 typedef struct {
-  GWeakRef  actions;
-  char     *record_id;
+  GWeakRef       actions;
+  char          *record_id;
+  ReceiveFinish  finish;   /* call/receive only */
+  const char    *failure;  /* call/receive only: what failed, translated */
 } Request;
 
 static Request *
@@ -240,8 +247,10 @@ answered_here (ConciergeCallActions *self)
 
 /* Answer, decline, hang up */
 
+/* The end of an answer, a decline or a hang-up: only a failure is worth
+ * a word, and only while the actions still exist. */
 static void
-answered_cb (GObject      *source,
+received_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
@@ -249,46 +258,26 @@ answered_cb (GObject      *source,
   g_autoptr(ConciergeCallActions) self = g_weak_ref_get (&request->actions);
   g_autoptr(GError) error = NULL;
 
-  if (concierge_call_queue_answer_finish (CONCIERGE_CALL_QUEUE (source), result, &error))
+  if (request->finish (CONCIERGE_CALL_QUEUE (source), result, &error))
     return;
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  report_error (self, _("Could not answer the call"), error);
+  report_error (self, request->failure, error);
 }
 
-static void
-declined_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+static Request *
+receive_request_new (ConciergeCallActions *self,
+                     const char           *record_id,
+                     ReceiveFinish         finish,
+                     const char           *failure)
 {
-  g_autoptr(Request) request = user_data;
-  g_autoptr(ConciergeCallActions) self = g_weak_ref_get (&request->actions);
-  g_autoptr(GError) error = NULL;
+  Request *request = request_new (self, record_id);
 
-  if (concierge_call_queue_decline_finish (CONCIERGE_CALL_QUEUE (source), result, &error))
-    return;
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  request->finish = finish;
+  request->failure = failure;
 
-  report_error (self, _("Could not decline the call"), error);
-}
-
-static void
-hung_up_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  g_autoptr(ConciergeCallActions) self = g_weak_ref_get (&request->actions);
-  g_autoptr(GError) error = NULL;
-
-  if (concierge_call_queue_hang_up_finish (CONCIERGE_CALL_QUEUE (source), result, &error))
-    return;
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  report_error (self, _("Could not hang up"), error);
+  return request;
 }
 
 static void
@@ -305,8 +294,10 @@ answer (ConciergeCallActions *self,
       return;
     }
 
-  concierge_call_queue_answer_async (queue_of (self), record_id, self->cancellable,
-                                     answered_cb, request_new (self, record_id));
+  concierge_call_queue_answer_async (queue_of (self), record_id, self->cancellable, received_cb,
+                                     receive_request_new (self, record_id,
+                                                          concierge_call_queue_answer_finish,
+                                                          _("Could not answer the call")));
   /* The call view opens at once, so the video starts while the platform
    * confirms; if the call was taken meanwhile, the view says so. */
   show_call (self, record_id, TRUE);
@@ -326,8 +317,10 @@ decline (ConciergeCallActions *self,
       return;
     }
 
-  concierge_call_queue_decline_async (queue_of (self), record_id, self->cancellable,
-                                      declined_cb, request_new (self, record_id));
+  concierge_call_queue_decline_async (queue_of (self), record_id, self->cancellable, received_cb,
+                                      receive_request_new (self, record_id,
+                                                           concierge_call_queue_decline_finish,
+                                                           _("Could not decline the call")));
 }
 
 static void
@@ -344,8 +337,10 @@ hang_up (ConciergeCallActions *self,
       return;
     }
 
-  concierge_call_queue_hang_up_async (queue_of (self), record_id, self->cancellable,
-                                      hung_up_cb, request_new (self, record_id));
+  concierge_call_queue_hang_up_async (queue_of (self), record_id, self->cancellable, received_cb,
+                                      receive_request_new (self, record_id,
+                                                           concierge_call_queue_hang_up_finish,
+                                                           _("Could not hang up")));
 }
 
 static void
@@ -371,15 +366,15 @@ door_opened_cb (GObject      *source,
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  ConciergeQueuedCall *call;
 
   results = concierge_call_queue_open_door_finish (CONCIERGE_CALL_QUEUE (source), result, &error);
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   /* The call may have left the queue meanwhile; then the names are unknown. */
-  text = _concierge_describe_door_results (results, error,
-                                           concierge_call_queue_lookup (CONCIERGE_CALL_QUEUE (source),
-                                                                        request->record_id));
+  call = concierge_call_queue_lookup (CONCIERGE_CALL_QUEUE (source), request->record_id);
+  text = _concierge_describe_door_results (results, error, call);
   report (self, text);
 }
 
