@@ -83,6 +83,7 @@ struct _ConciergeWindow
   HccClient                 *client;        /* (owned) (nullable) */
   ConciergeSession          *session;       /* (owned) (nullable) */
   GCancellable              *cancellable;   /* (owned) (nullable): login and session start */
+  GtkWindow                 *help_overlay;  /* (nullable) (weak): the shortcuts window, while shown */
   ConciergeWindowStatus      status;
   gboolean                   demo;
 };
@@ -651,6 +652,31 @@ search_action (GtkWidget  *widget,
     gtk_widget_grab_focus (entry);
 }
 
+/* The shortcuts window is built when asked and destroyed when closed.
+ * GtkApplication would build it from gtk/help-overlay.ui for every window
+ * and keep it hidden all along, and GTK 4.8's AT-SPI root crashes the app
+ * when a screen reader asks it for a hidden window (GetChildAtIndex
+ * returns the last window, hidden or not; docs/doors-and-logs.md). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ConciergeWindow *self = CONCIERGE_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->help_overlay == NULL)
+    {
+      builder = gtk_builder_new_from_resource ("/io/github/hccdesk/Concierge/concierge-shortcuts.ui");
+      self->help_overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, FALSE);
+      g_object_add_weak_pointer (G_OBJECT (self->help_overlay), (gpointer *) &self->help_overlay);
+    }
+
+  gtk_window_present (self->help_overlay);
+}
+
 static void
 sidebar_row_activated_cb (ConciergeWindow *self,
                           GtkListBoxRow   *row)
@@ -777,6 +803,11 @@ concierge_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->help_overlay != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->help_overlay), (gpointer *) &self->help_overlay);
+      gtk_window_destroy (g_steal_pointer (&self->help_overlay));
+    }
   clear_session (self);
   /* The application keeps the client alive: stop hearing from it now, not
    * only at finalize, so no notification reaches a half-disposed window. */
@@ -857,6 +888,10 @@ concierge_window_class_init (ConciergeWindowClass *klass)
                                    show_resident_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

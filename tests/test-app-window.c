@@ -163,6 +163,7 @@ typedef struct {
   char                  *user_id;
   char                  *subtitle;
   gboolean               demo;
+  guint                  hidden_windows;
   gboolean               timed_out;
   guint                  poll_id;
   guint                  timeout_id;
@@ -174,6 +175,19 @@ app_run_clear (AppRun *run)
   g_clear_pointer (&run->server, g_free);
   g_clear_pointer (&run->user_id, g_free);
   g_clear_pointer (&run->subtitle, g_free);
+}
+
+/* Toplevels that exist but are not shown. */
+static guint
+count_hidden_windows (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  guint hidden = 0;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    hidden += !gtk_widget_get_visible (l->data);
+
+  return hidden;
 }
 
 static gboolean
@@ -203,6 +217,7 @@ app_poll_cb (gpointer user_data)
   }
   run->subtitle = g_strdup (concierge_window_get_subtitle (concierge));
   run->demo = concierge_window_get_demo (concierge);
+  run->hidden_windows = count_hidden_windows ();
   run->poll_id = 0;
   g_application_quit (app);
 
@@ -259,6 +274,9 @@ test_app_demo (void)
   g_assert_nonnull (run.user_id);
   g_assert_cmpstr (run.subtitle, ==, "Online");
   g_assert_true (run.demo);
+  /* No window is kept hidden, above all no shortcuts window: GTK 4.8's
+   * AT-SPI root crashes the app when a screen reader asks for one. */
+  g_assert_cmpuint (run.hidden_windows, ==, 0);
 
   /* Ctrl+Q quits, Ctrl+W closes the window. */
   {
@@ -271,6 +289,60 @@ test_app_demo (void)
   }
 
   app_run_clear (&run);
+}
+
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+no_shortcuts_window (gpointer data)
+{
+  return find_shortcuts_window () == NULL;
+}
+
+/* Ctrl+? shows the shortcuts over the window; closing them destroys them. */
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  ConciergeWindow *window = concierge_window_new (NULL, settings);
+  GtkWindow *shortcuts;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (find_shortcuts_window ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+
+  /* Asked again, the same window comes forward. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (find_shortcuts_window () == shortcuts);
+
+  gtk_window_close (shortcuts);
+  {
+    gboolean timed_out = FALSE;
+    guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timed_out_cb, &timed_out);
+
+    while (!no_shortcuts_window (NULL) && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (timeout_id);
+  }
+  g_assert_null (find_shortcuts_window ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static HccSim *
@@ -713,6 +785,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/window/setup", test_window_setup);
+  g_test_add_func ("/app/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/app/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/app/window/unreachable", test_window_unreachable);
   g_test_add_func ("/app/window/keys-rejected-then-retry", test_window_keys_rejected);

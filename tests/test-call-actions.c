@@ -569,7 +569,7 @@ static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/hccdesk/Concierge/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/io/github/hccdesk/Concierge/concierge-shortcuts.ui");
   GObject *window = gtk_builder_get_object (builder, "help_overlay");
   const char *expected[] = { "app.answer-next", "app.decline-next", "app.hang-up-current",
                              "app.silence-all", "app.open-door-current" };
