@@ -586,7 +586,7 @@ cancel_call (JsonObject *call)
 }
 
 /* A door call starts its station's fluent stream at once, before anyone
- * asks for an address, and keeps it while the call is live, watched or
+ * asks for an address, and keeps it while the call rings, watched or
  * not; the stream stops once the call is over and nobody watches. */
 static void
 test_hls_warm_call (void)

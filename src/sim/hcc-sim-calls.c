@@ -76,15 +76,16 @@ clear_source (GSource **source)
     }
 }
 
-/* Ringing or answered: the station's camera is wanted. */
+/* A ringing call is what the desk's preview shows; once answered, the
+ * desk watches the HD stream it asked for itself. */
 static gboolean
 call_is_live (Call *call)
 {
-  return call->state == CALL_RINGING || call->state == CALL_ANSWERED;
+  return call->state == CALL_RINGING;
 }
 
 /* Every change of state goes through here, so the station's warm stream
- * is released exactly once, when the call stops being live. */
+ * is released exactly once, when the call stops ringing. */
 static void
 call_set_state (Call      *call,
                 CallState  state)

@@ -185,10 +185,10 @@ void          _hcc_sim_access_init        (HccSim              *sim);  /* hcc-si
 void          _hcc_sim_resources_init     (HccSim              *sim);  /* hcc-sim-resources.c */
 void          _hcc_sim_video_init         (HccSim              *sim);  /* hcc-sim-video.c */
 void          _hcc_sim_video_shutdown     (HccSim              *sim);
-/* A door station with a live call (ringing or answered) keeps the fluent
- * live stream of its cameras running, started at once, so the desk's
- * preview needs no stream start (hcc-sim-video.c). Every hold is released
- * once; the streams then stop after the usual idle timeout. */
+/* A door station with a ringing call keeps the fluent live stream of its
+ * cameras running, started at once, so the desk's preview needs no stream
+ * start (hcc-sim-video.c). Every hold is released once; the streams then
+ * stop after the usual idle timeout. */
 void          _hcc_sim_video_hold_station    (HccSim           *sim,
                                               const char       *device_id);
 void          _hcc_sim_video_release_station (HccSim           *sim,

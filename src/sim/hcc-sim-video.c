@@ -105,8 +105,8 @@ struct _Video {
   GHashTable   *clips_by_file; /* file name -> ClipTask (unowned) */
   GPtrArray    *teardowns;    /* (element-type Teardown) (owned) joined when done */
   GSource      *idle_check;   /* (owned) */
-  GHashTable   *held;         /* device ID (owned) -> number of live calls, as a pointer */
-  gboolean      warm_calls;   /* a live call keeps its station's stream running */
+  GHashTable   *held;         /* device ID (owned) -> number of ringing calls, as a pointer */
+  gboolean      warm_calls;   /* a ringing call keeps its station's stream running */
 };
 
 typedef struct {
@@ -630,8 +630,8 @@ ensure_stream (Video       *self,
 }
 
 /* Starts (or keeps running) the fluent live stream of every online camera
- * of a door station with a live call, so the desk's preview finds a stream
- * with segments when it asks for the address a moment later. */
+ * of a door station with a ringing call, so the desk's preview finds a
+ * stream with segments when it asks for the address a moment later. */
 static void
 warm_station (Video      *self,
               const char *device_id)
@@ -913,8 +913,8 @@ idle_check_cb (gpointer user_data)
 
   reap_teardowns (self);
 
-  /* Stations with a live call keep their streams, and get them back after
-   * a failure, whether or not anyone watches. */
+  /* Stations with a ringing call keep their streams, and get them back
+   * after a failure, whether or not anyone watches. */
   g_hash_table_iter_init (&iter, self->held);
   while (g_hash_table_iter_next (&iter, (gpointer *) &device_id, NULL))
     warm_station (self, device_id);
@@ -1828,8 +1828,8 @@ _hcc_sim_video_shutdown (HccSim *sim)
   g_object_set_data (G_OBJECT (sim), VIDEO_DATA_KEY, NULL);
 }
 
-/* Counts the live calls of a station: the first one warms its streams, and
- * the last one's end lets them stop after the usual idle timeout. */
+/* Counts the ringing calls of a station: the first one warms its streams,
+ * and the last one's end lets them stop after the usual idle timeout. */
 static void
 change_hold (HccSim     *sim,
              const char *device_id,
