@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "concierge-call-queue.h"
+#include "concierge-call-place.h"
 
 #define DEFAULT_LINGER_SECONDS   10
 #define DEFAULT_MAX_RING_SECONDS 90
@@ -43,6 +44,7 @@ struct _ConciergeCallQueue
   HccEventStream    *stream;           /* (owned) */
   ConciergeLogStore *log_store;        /* (owned) (nullable) */
   ConciergeRinger   *ringer;           /* (owned) (nullable) */
+  ConciergeDirectory *directory;       /* (owned) (nullable): for the log's building */
   char              *operator;         /* (owned) (nullable) */
   guint              linger_seconds;
   guint              max_ring_seconds;
@@ -371,13 +373,22 @@ call_incoming_cb (ConciergeCallQueue *self,
   g_hash_table_insert (self->by_id, (gpointer) concierge_queued_call_get_record_id (item), item);
 
   if (self->log_store != NULL)
-    concierge_log_store_call_started (self->log_store, record_id,
-                                      hcc_call_get_device_name (call),
-                                      hcc_call_get_device_serial (call),
-                                      NULL,
-                                      hcc_call_get_room_number (call),
-                                      hcc_call_get_call_type (call),
-                                      hcc_call_get_started (call));
+    {
+      g_autofree char *building = NULL;
+      g_autofree char *room_id = NULL;
+
+      /* The event names the station and the room number, not the
+       * building: the directory knows it, when it is loaded. */
+      if (self->directory != NULL)
+        concierge_call_find_place (self->directory, call, NULL, &building, &room_id);
+      concierge_log_store_call_started (self->log_store, record_id,
+                                        hcc_call_get_device_name (call),
+                                        hcc_call_get_device_serial (call),
+                                        building,
+                                        hcc_call_get_room_number (call),
+                                        hcc_call_get_call_type (call),
+                                        hcc_call_get_started (call));
+    }
 
   g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -766,6 +777,7 @@ concierge_call_queue_dispose (GObject *object)
   g_clear_object (&self->stream);
   g_clear_object (&self->client);
   g_clear_object (&self->log_store);
+  g_clear_object (&self->directory);
   g_clear_object (&self->ringer);
 
   G_OBJECT_CLASS (concierge_call_queue_parent_class)->dispose (object);
@@ -855,6 +867,16 @@ concierge_call_queue_new (HccClient         *client,
                        "log-store", log_store,
                        "ringer", ringer,
                        NULL);
+}
+
+void
+concierge_call_queue_set_directory (ConciergeCallQueue *self,
+                                    ConciergeDirectory *directory)
+{
+  g_return_if_fail (CONCIERGE_IS_CALL_QUEUE (self));
+  g_return_if_fail (directory == NULL || CONCIERGE_IS_DIRECTORY (directory));
+
+  g_set_object (&self->directory, directory);
 }
 
 const char *

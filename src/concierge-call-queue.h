@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "concierge-directory.h"
 #include "concierge-log-store.h"
 #include "concierge-queued-call.h"
 #include "concierge-ringer.h"
@@ -29,6 +30,11 @@ ConciergeCallQueue  *concierge_call_queue_new                  (HccClient       
 const char          *concierge_call_queue_get_operator         (ConciergeCallQueue   *self);
 void                 concierge_call_queue_set_operator         (ConciergeCallQueue   *self,
                                                                 const char           *operator);
+/* (nullable) the site's directory, from which each call's building is
+ * found for the call log (see concierge-call-place.h). */
+void                 concierge_call_queue_set_directory        (ConciergeCallQueue   *self,
+                                                                ConciergeDirectory   *directory);
+
 /* How long a finished call stays in the queue (default 10 s). */
 guint                concierge_call_queue_get_linger_seconds   (ConciergeCallQueue   *self);
 void                 concierge_call_queue_set_linger_seconds   (ConciergeCallQueue   *self,

@@ -316,6 +316,7 @@ log_store_opened_cb (GObject      *source,
   self->call_queue = concierge_call_queue_new (self->client, self->stream, self->log_store,
                                                self->ringer);
   concierge_call_queue_set_operator (self->call_queue, self->operator);
+  concierge_call_queue_set_directory (self->call_queue, self->directory);
   hcc_event_stream_start (self->stream);
 
   self->started = TRUE;

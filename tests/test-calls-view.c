@@ -51,10 +51,10 @@ queue_not_ringing (gpointer data)
   return !concierge_call_queue_get_ringing (data);
 }
 
-/* What the log store kept for @record_id (-1: nothing). */
-static int
-stored_outcome (CallsFixture *f,
-                const char   *record_id)
+/* What the log store kept for @record_id, or NULL. (transfer full) */
+static ConciergeCallRecord *
+stored_record (CallsFixture *f,
+               const char   *record_id)
 {
   ConciergeLogStore *store = concierge_session_get_log_store (f->ts->session);
   g_autoptr(GAsyncResult) flushed = NULL;
@@ -78,10 +78,20 @@ stored_outcome (CallsFixture *f,
       g_autoptr(ConciergeCallRecord) record = g_list_model_get_item (records, i);
 
       if (g_strcmp0 (concierge_call_record_get_record_id (record), record_id) == 0)
-        return concierge_call_record_get_outcome (record);
+        return g_steal_pointer (&record);
     }
 
-  return -1;
+  return NULL;
+}
+
+/* The outcome the log store kept for @record_id (-1: nothing). */
+static int
+stored_outcome (CallsFixture *f,
+                const char   *record_id)
+{
+  g_autoptr(ConciergeCallRecord) record = stored_record (f, record_id);
+
+  return record != NULL ? (int) concierge_call_record_get_outcome (record) : -1;
 }
 
 static GtkWidget *
@@ -417,6 +427,15 @@ test_place_second_call (Fixture       *fixture,
   g_assert_nonnull (first_row);
   g_assert_nonnull (second_row);
   assert_row_place (f, second_row, place, room->id);
+
+  /* The call log names the building too: the event does not, the
+   * directory does. */
+  {
+    g_autoptr(ConciergeCallRecord) record = stored_record (f, hcc_test_json_get_string (second, "record_id"));
+
+    g_assert_nonnull (record);
+    g_assert_cmpstr (concierge_call_record_get_building (record), ==, building->name);
+  }
 
   /* Answering the first call shows it, and the preview stops. */
   g_assert_true (gtk_widget_activate (row_child (first_row, "answer")));
