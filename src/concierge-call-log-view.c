@@ -68,15 +68,21 @@ place_cell (gpointer     item,
   gboolean has_building = building != NULL && *building != '\0';
   gboolean has_room = room != NULL && *room != '\0';
 
+  gboolean to_desk = concierge_call_record_get_call_type (item) == 1;
+
   if (has_building && has_room)
     /* TRANSLATORS: a building and a room number, e.g. "North Tower, room 101". */
     return g_strdup_printf (_("%s, room %s"), building, room);
   if (has_room)
     /* TRANSLATORS: %s is a room number. */
     return g_strdup_printf (_("Room %s"), room);
+  if (has_building && to_desk)
+    /* TRANSLATORS: a call to the management centre (the desk) from a door
+     * station of a building, e.g. "North Tower, management centre". */
+    return g_strdup_printf (_("%s, management centre"), building);
   if (has_building)
     return g_strdup (building);
-  if (concierge_call_record_get_call_type (item) == 1)
+  if (to_desk)
     return g_strdup (_("Management centre"));
   return g_strdup ("");
 }

@@ -251,9 +251,12 @@ test_calls_with_outcomes (Fixture       *fixture,
             CONCIERGE_CALL_OUTCOME_DECLINED);
   add_call (fixture, "900000000000000004", "Harbour Court door station", "Harbour Court", "12", t4,
             CONCIERGE_CALL_OUTCOME_MISSED);
+  /* A call to the desk from a building's own station. */
+  add_call (fixture, "900000000000000005", "North Tower door station", "North Tower", NULL, t1,
+            CONCIERGE_CALL_OUTCOME_DECLINED);
 
   /* The view follows the store by itself, newest first. */
-  wait_rows (core, 4);
+  wait_rows (core, 5);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (core->stack), ==, "log");
   newest = g_list_model_get_item (G_LIST_MODEL (core->items), 0);
   g_assert_cmpstr (concierge_call_record_get_record_id (newest), ==, "900000000000000004");
@@ -266,6 +269,7 @@ test_calls_with_outcomes (Fixture       *fixture,
   wait_cell (core, "1:05");
   wait_cell (core, "North Tower, room 101");
   wait_cell (core, "Management centre");
+  wait_cell (core, "North Tower, management centre");
   wait_cell (core, "Bob");
 }
 
