@@ -76,10 +76,9 @@ place_cell (gpointer     item,
   if (has_room)
     /* TRANSLATORS: %s is a room number. */
     return g_strdup_printf (_("Room %s"), room);
-  if (has_building && to_desk)
-    /* TRANSLATORS: a call to the management centre (the desk) from a door
-     * station of a building, e.g. "North Tower, management centre". */
-    return g_strdup_printf (_("%s, management centre"), building);
+  /* A call to the desk from a building's station: the building alone
+   * (the station's name already says it; the outcome column needs the
+   * width). */
   if (has_building)
     return g_strdup (building);
   if (to_desk)
